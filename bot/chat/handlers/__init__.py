@@ -1,0 +1,1 @@
+"""Command, button and message handlers, one module per concern."""

@@ -1,0 +1,56 @@
+"""/start, /help and /regions."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.chat.authorization import is_bot_admin
+from bot.chat.handlers.common import chat_record, ensure_record, language_for, user_language
+from bot.chat.i18n import normalize_language, t
+from bot.chat.keyboards import regions_keyboard
+from bot.chat.render import region_list
+from bot.chat.replies import reply
+from bot.chat.services import services
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Welcome in the user's language and offer the regions as buttons."""
+    svc = services(context)
+    record = await chat_record(svc, update)
+    if record is None:
+        record = await ensure_record(svc, update)
+    language = normalize_language(record.language) if record else user_language(update)
+    user = update.effective_user
+    name = f", {user.first_name}" if user and user.first_name else ""
+    regions = await asyncio.to_thread(svc.store.regions.list)
+    followed = set(record.regions) if record else set()
+    keyboard = regions_keyboard(language, [r for r in regions if r.id not in followed])
+    await reply(update, context, t(language, "welcome", name=name), keyboard)
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List the commands; administrators also see theirs."""
+    svc = services(context)
+    language = await language_for(svc, update)
+    text = t(language, "help")
+    user = update.effective_user
+    if is_bot_admin(user.id if user else None, svc.settings.admin_ids):
+        text += t(language, "help_admin")
+    await reply(update, context, text)
+
+
+async def regions_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The regions the bot covers, marked when this chat follows them, with buttons."""
+    svc = services(context)
+    record = await chat_record(svc, update)
+    language = normalize_language(record.language) if record else user_language(update)
+    regions = await asyncio.to_thread(svc.store.regions.list)
+    if not regions:
+        await reply(update, context, t(language, "regions_none"))
+        return
+    followed = record.regions if record else ()
+    keyboard = regions_keyboard(language, [r for r in regions if r.id not in followed])
+    await reply(update, context, region_list(language, regions, followed), keyboard)

@@ -1,0 +1,58 @@
+"""/digest and /latest: what the chat's regions have to say."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.chat.arguments import match_region
+from bot.chat.handlers.common import arguments, chat_record, refuse_long, user_language
+from bot.chat.i18n import Html, normalize_language, t
+from bot.chat.render import article_list, escape, region_name
+from bot.chat.replies import reply, reply_parts
+from bot.chat.services import services
+from bot.digest.build import render_for
+
+LATEST_COUNT = 8
+
+
+async def digest_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/digest`: this chat's digest as it would be sent now (the schedule is unchanged)."""
+    svc = services(context)
+    record = await chat_record(svc, update)
+    language = normalize_language(record.language) if record else user_language(update)
+    if record is None or not record.regions:
+        await reply(update, context, t(language, "no_subscriptions"))
+        return
+    _key, _start, parts = await asyncio.to_thread(render_for, svc.store, record, datetime.now(UTC))
+    await reply_parts(update, context, parts)
+
+
+async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/latest [region]`: the newest stories, of one region or of all."""
+    svc = services(context)
+    record = await chat_record(svc, update)
+    language = normalize_language(record.language) if record else user_language(update)
+    zone = record.timezone if record else svc.settings.timezone
+    query = arguments(context)
+    if await refuse_long(update, context, query, language):
+        return
+    region_id: str | None = None
+    suffix = ""
+    if query:
+        regions = await asyncio.to_thread(svc.store.regions.list)
+        region = match_region(query, regions)
+        if region is None:
+            await reply(update, context, t(language, "unknown_region", query=query))
+            return
+        region_id = region.id
+        suffix = f" · {escape(region_name(region, language))}"
+    articles = await asyncio.to_thread(svc.store.articles.latest, region_id, LATEST_COUNT)
+    if not articles:
+        await reply(update, context, t(language, "latest_none"))
+        return
+    header = t(language, "latest_header", region=Html(suffix))
+    await reply(update, context, article_list(header, articles, zone))

@@ -1,0 +1,155 @@
+"""/settings: show the panel, change one setting from arguments or from its buttons."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.chat import callbacks
+from bot.chat.handlers.common import (
+    arguments,
+    chat_record,
+    destination_of,
+    ensure_record,
+    language_for,
+    refuse_long,
+    require_chat_admin,
+)
+from bot.chat.i18n import normalize_language, t
+from bot.chat.keyboards import settings_keyboard
+from bot.chat.replies import reply
+from bot.chat.services import Services, services
+from bot.chat.settings_text import SettingChange, parse_setting, settings_summary
+from bot.digest.errors import DigestError
+from bot.digest.model import SUMMARY_LENGTHS
+from bot.digest.subscribers import change_settings
+from bot.store.chats import ChatRecord
+
+
+async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/settings` shows the panel; `/settings <name> <value>` changes one setting."""
+    svc = services(context)
+    language = await language_for(svc, update)
+    text = arguments(context)
+    if await refuse_long(update, context, text, language):
+        return
+    if not text:
+        await _show_panel(update, context, svc, language)
+        return
+    change = parse_setting(text)
+    if change.error_key is not None:
+        await reply(update, context, t(language, change.error_key, value=change.raw))
+        return
+    if not await require_chat_admin(update, context, language):
+        return
+    record = await _apply(svc, update, change.fields)
+    if record is None:
+        await reply(update, context, t(language, "error_generic"))
+        return
+    new_language = normalize_language(record.language)
+    await reply(update, context, confirmation(new_language, change, record))
+
+
+def confirmation(language: str, change: SettingChange, record: ChatRecord) -> str:
+    """The sentence confirming a change, in the (possibly new) language."""
+    fields = change.fields
+    if "digest_time" in fields:
+        return t(language, "time_set", time=record.digest_time, tz=record.timezone)
+    if "timezone" in fields:
+        return t(language, "tz_set", tz=record.timezone)
+    if "language" in fields:
+        return t(language, "lang_set")
+    if "summary_length" in fields:
+        return t(language, "length_set", length=t(language, f"length_{record.summary_length}"))
+    if "paused" in fields:
+        return t(language, "paused" if record.paused else "resumed")
+    kind_key = "include" if "include_keywords" in fields else "exclude"
+    words = record.include_keywords if kind_key == "include" else record.exclude_keywords
+    kind = t(language, kind_key)
+    if not words:
+        return t(language, "keywords_cleared", kind=kind)
+    return t(language, "keywords_set", kind=kind, words=", ".join(words))
+
+
+async def _apply(svc: Services, update: Update, fields: dict[str, Any]) -> ChatRecord | None:
+    where = destination_of(update)
+    if where is None:
+        return None
+    await ensure_record(svc, update)
+    try:
+        return await asyncio.to_thread(
+            change_settings, svc.store, where.chat_id, where.thread_id, datetime.now(UTC), **fields
+        )
+    except DigestError:
+        return None
+
+
+async def _show_panel(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, svc: Services, language: str
+) -> None:
+    record = await chat_record(svc, update)
+    regions = await asyncio.to_thread(svc.store.regions.list)
+    text = settings_summary(language, record, regions, svc.settings.timezone)
+    keyboard = settings_keyboard(
+        language,
+        record.summary_length if record else "medium",
+        record.paused if record else False,
+    )
+    await reply(update, context, text, keyboard)
+
+
+async def settings_button(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, action: callbacks.SettingsAction
+) -> None:
+    """A button of the settings panel: toggle in place, or explain how to set a value."""
+    svc = services(context)
+    language = await language_for(svc, update)
+    prompts = {
+        "time": "settings_prompt_time",
+        "tz": "settings_prompt_tz",
+        "kw": "settings_prompt_keywords",
+    }
+    if action.action in prompts:
+        await reply(update, context, t(language, prompts[action.action]))
+        return
+    if not await require_chat_admin(update, context, language):
+        return
+    record = await chat_record(svc, update) or await ensure_record(svc, update)
+    if record is None:
+        return
+    fields = _toggle(action.action, record)
+    updated = await _apply(svc, update, fields)
+    if updated is None:
+        return
+    await _refresh_panel(update, svc, updated)
+
+
+def _toggle(action: str, record: ChatRecord) -> dict[str, Any]:
+    if action == "lang":
+        return {"language": "en" if record.language == "zh" else "zh"}
+    if action == "len":
+        lengths = list(SUMMARY_LENGTHS)
+        current = lengths.index(record.summary_length) if record.summary_length in lengths else 0
+        return {"summary_length": lengths[(current + 1) % len(lengths)]}
+    return {"paused": action == "pause"}
+
+
+async def _refresh_panel(update: Update, svc: Services, record: ChatRecord) -> None:
+    language = normalize_language(record.language)
+    regions = await asyncio.to_thread(svc.store.regions.list)
+    text = settings_summary(language, record, regions, svc.settings.timezone)
+    keyboard = settings_keyboard(language, record.summary_length, record.paused)
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_text(text, reply_markup=keyboard)
+    except BadRequest as exc:
+        # Pressing a button twice quickly asks for an identical edit; nothing to do.
+        if "not modified" not in str(exc).lower():
+            raise

@@ -1,0 +1,106 @@
+"""Parsing `/settings <name> <value>` and describing a chat's settings; pure functions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.chat.i18n import Html, t
+from bot.chat.render import region_name
+from bot.chat.timezones import resolve_zone
+from bot.digest.errors import DigestError
+from bot.digest.filters import parse_keywords
+from bot.digest.schedule import format_digest_time, parse_digest_time
+from bot.store.chats import ChatRecord
+from bot.store.records import Region
+
+_NAMES = {
+    "time": "time", "时间": "time", "at": "time",
+    "tz": "tz", "timezone": "tz", "zone": "tz", "时区": "tz",
+    "lang": "lang", "language": "lang", "语言": "lang",
+    "length": "length", "len": "length", "长度": "length",
+    "include": "include", "包含": "include",
+    "exclude": "exclude", "排除": "exclude",
+    "pause": "pause", "暂停": "pause", "stop": "pause",
+    "resume": "resume", "恢复": "resume", "start": "resume",
+}  # fmt: skip
+_LANGUAGES = {"en": "en", "english": "en", "英文": "en", "zh": "zh", "chinese": "zh", "中文": "zh"}
+_LENGTHS = {
+    "short": "short", "短": "short", "medium": "medium", "中": "medium",
+    "long": "long", "长": "long",
+}  # fmt: skip
+_CLEAR = {"", "-", "none", "clear", "无", "清空"}
+
+
+@dataclass(frozen=True)
+class SettingChange:
+    """The fields a `/settings` line changes, or the message key explaining what is wrong."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    error_key: str | None = None
+    raw: str = ""
+
+
+def parse_setting(text: str) -> SettingChange:
+    """Understand "time 07:30", "tz Taiyuan", "lang zh", "include coal, rail", "pause"…"""
+    name, _, value = text.strip().partition(" ")
+    kind = _NAMES.get(name.casefold())
+    value = value.strip()
+    if kind is None:
+        return SettingChange(error_key="settings_usage", raw=text)
+    if kind in ("pause", "resume"):
+        return SettingChange({"paused": kind == "pause"})
+    if kind in ("include", "exclude"):
+        words = () if value.casefold() in _CLEAR else parse_keywords(value)[:20]
+        return SettingChange({f"{kind}_keywords": tuple(w[:64] for w in words)})
+    if kind == "time":
+        try:
+            return SettingChange({"digest_time": format_digest_time(parse_digest_time(value))})
+        except DigestError:
+            return SettingChange(error_key="bad_time", raw=value)
+    if kind == "tz":
+        zone = resolve_zone(value)
+        return (
+            SettingChange({"timezone": zone})
+            if zone
+            else SettingChange(error_key="bad_tz", raw=value)
+        )
+    if kind == "lang":
+        language = _LANGUAGES.get(value.casefold())
+        return (
+            SettingChange({"language": language})
+            if language
+            else SettingChange(error_key="bad_lang", raw=value)
+        )
+    length = _LENGTHS.get(value.casefold())
+    return (
+        SettingChange({"summary_length": length})
+        if length
+        else SettingChange(error_key="bad_length", raw=value)
+    )
+
+
+def settings_summary(
+    language: str, record: ChatRecord | None, regions: Sequence[Region], default_zone: str
+) -> str:
+    """The settings panel's text for a chat (defaults when it has none yet)."""
+    none = t(language, "none")
+    names = {r.id: region_name(r, language) for r in regions}
+    followed = [names.get(r, r) for r in (record.regions if record else ())]
+    length = record.summary_length if record else "medium"
+    include = record.include_keywords if record else ()
+    exclude = record.exclude_keywords if record else ()
+    paused = record.paused if record else False
+    return t(
+        language,
+        "settings_header",
+        regions=", ".join(followed) or none,
+        time=record.digest_time if record else "08:00",
+        tz=record.timezone if record else default_zone,
+        lang_name=Html("中文" if language == "zh" else "English"),
+        length=t(language, f"length_{length}") if length in ("short", "medium", "long") else length,
+        include=", ".join(include) or none,
+        exclude=", ".join(exclude) or none,
+        status=t(language, "status_paused" if paused else "status_active"),
+    )

@@ -1,0 +1,154 @@
+"""English interface strings, keyed by message id; `{name}` fields are filled already escaped."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, str] = {
+    "welcome": (
+        "👋 <b>Hello{name}!</b>\n"
+        "I turn regional news into a short digest, delivered every day at your local time.\n"
+        "Pick the regions you want to follow below, or send /help to see everything I can do."
+    ),
+    "help": (
+        "<b>What I can do</b>\n"
+        "/regions — the regions I cover\n"
+        "/subscribe [region] — follow a region\n"
+        "/unsubscribe [region|all] — stop following\n"
+        "/settings — digest time, time zone, language, length, keywords, pause\n"
+        "/digest — your digest now\n"
+        "/latest [region] — the newest stories\n"
+        "/summary &lt;link | id | region&gt; — summarize an article (or reply to a link)\n"
+        "/search &lt;words&gt; — search the stories I have read\n"
+        "Send me a link in a private chat and I summarize it."
+    ),
+    "help_admin": (
+        "\n\n<b>Admin</b>\n"
+        "/addfeed &lt;url&gt; [region] · /removefeed &lt;id|url&gt; · /feeds · "
+        "/import (OPML file) · /export · /stats\n"
+        "/channel @name &lt;region&gt; — subscribe a channel where I am an admin"
+    ),
+    "regions_header": "<b>Regions</b>",
+    "regions_none": "No regions are configured yet.",
+    "choose_region_subscribe": "Which region do you want to follow?",
+    "choose_region_unsubscribe": "Which region do you want to stop following?",
+    "subscribed": "✅ Subscribed to <b>{region}</b>. Your digest comes at {time} ({tz}).",
+    "already_subscribed": "You already follow <b>{region}</b>.",
+    "unsubscribed": "Unsubscribed from <b>{region}</b>.",
+    "not_subscribed": "You do not follow <b>{region}</b>.",
+    "unsubscribed_all": "Unsubscribed from every region.",
+    "no_subscriptions": "You do not follow any region yet. Try /subscribe.",
+    "unknown_region": "I do not know the region “{query}”. See /regions.",
+    "usage_subscribe": "Usage: /subscribe [region]",
+    "usage_unsubscribe": "Usage: /unsubscribe [region|all]",
+    "settings_header": (
+        "<b>Settings</b>\n"
+        "Regions: {regions}\n"
+        "Digest time: {time} ({tz})\n"
+        "Language: {lang_name}\n"
+        "Summary length: {length}\n"
+        "Include keywords: {include}\n"
+        "Exclude keywords: {exclude}\n"
+        "Status: {status}"
+    ),
+    "settings_usage": (
+        "Usage: /settings time 07:30 · /settings tz Asia/Shanghai (or a city) · "
+        "/settings lang en|zh · /settings length short|medium|long · "
+        "/settings include word, word · /settings exclude word, word · "
+        "/settings pause · /settings resume"
+    ),
+    "settings_prompt_time": "Send /settings time HH:MM, for example /settings time 07:30.",
+    "settings_prompt_tz": (
+        "Send /settings tz followed by a time zone or a city, e.g. /settings tz Taiyuan."
+    ),
+    "settings_prompt_keywords": (
+        "Send /settings include word, word or /settings exclude word, word."
+    ),
+    "status_active": "active",
+    "status_paused": "paused",
+    "none": "none",
+    "time_set": "Digest time set to {time} ({tz}).",
+    "bad_time": "“{value}” is not a time. Use HH:MM, for example 07:30.",
+    "tz_set": "Time zone set to {tz}.",
+    "bad_tz": "I do not know the time zone or city “{value}”. Try Asia/Shanghai or Taiyuan.",
+    "lang_set": "Language set to English.",
+    "bad_lang": "Choose en (English) or zh (中文).",
+    "length_set": "Summary length set to {length}.",
+    "bad_length": "Choose short, medium or long.",
+    "keywords_set": "{kind} keywords: {words}.",
+    "keywords_cleared": "{kind} keywords cleared.",
+    "include": "Include",
+    "exclude": "Exclude",
+    "paused": "⏸ Digests paused. Send /settings resume to get them again.",
+    "resumed": "▶️ Digests resumed.",
+    "length_short": "short",
+    "length_medium": "medium",
+    "length_long": "long",
+    "button_time": "🕗 Time",
+    "button_tz": "🌐 Time zone",
+    "button_lang": "🗣 中文",
+    "button_length": "📏 Length: {length}",
+    "button_keywords": "🔎 Keywords",
+    "button_pause": "⏸ Pause",
+    "button_resume": "▶️ Resume",
+    "button_summary": "📝 Summary {n}",
+    "button_prev": "◀",
+    "button_next": "▶",
+    "digest_nothing": "Nothing new since your last digest.",
+    "digest_queued": "Your digest is on its way.",
+    "latest_header": "<b>Latest{region}</b>",
+    "latest_none": "No stories yet.",
+    "usage_summary": (
+        "Usage: /summary &lt;link&gt; · /summary &lt;article id&gt; · /summary &lt;region&gt;, "
+        "or reply /summary to a message holding a link."
+    ),
+    "summary_working": "Reading the article…",
+    "summary_failed": "Sorry, I could not summarize that page: {reason}",
+    "article_not_found": "There is no story with id {id}.",
+    "region_top_header": "<b>Today in {region}</b>",
+    "region_top_none": "No stories from {region} today yet.",
+    "usage_search": "Usage: /search &lt;words&gt;",
+    "search_none": "Nothing found for “{query}”.",
+    "search_header": "<b>Results for “{query}”</b> ({start}–{end} of {total})",
+    "search_expired": "That search has expired; please search again.",
+    "admin_only": "Sorry, only the bot's administrators can do that.",
+    "group_admin_only": (
+        "Sorry, only this group's administrators can change its subscriptions and settings."
+    ),
+    "usage_addfeed": "Usage: /addfeed &lt;url&gt; [region]",
+    "feed_added": "Added feed #{id}: {url}",
+    "feed_add_failed": "Could not add that feed: {reason}",
+    "usage_removefeed": "Usage: /removefeed &lt;id|url&gt;",
+    "feed_removed": "Removed feed #{id}.",
+    "feed_not_found": "No feed matches “{value}”.",
+    "feeds_header": "<b>Feeds</b> ({count})",
+    "feeds_none": "No feeds yet. Add one with /addfeed.",
+    "feed_line": (
+        "#{id} {title} [{region}] — {state}\n   last success: {success}; last error: {error}"
+    ),
+    "feed_state_active": "active",
+    "feed_state_paused": "paused",
+    "never": "never",
+    "usage_import": "Send an OPML file with the caption /import, or reply /import to one.",
+    "import_progress": "Importing feeds… {done}/{total}",
+    "import_done": "Imported {added} new feeds ({total} in the file, {failed} refused).",
+    "import_failed": "Could not read that OPML file: {reason}",
+    "export_caption": "{count} feeds",
+    "stats": (
+        "<b>Statistics</b>\nFeeds: {feeds} ({paused} paused)\nArticles: {articles}\nChats: {chats}"
+    ),
+    "usage_channel": "Usage: /channel @name &lt;region&gt; (I must be an admin of the channel)",
+    "channel_not_admin": "I am not an administrator of {channel}, or it does not exist.",
+    "channel_subscribed": "✅ {channel} now gets the <b>{region}</b> digest.",
+    "error_generic": "Sorry, something went wrong on my side. Please try again in a moment.",
+    "callback_invalid": "That button is no longer valid.",
+    "too_long": "That is too long for me; please keep it under {limit} characters.",
+    "menu_start": "Start and pick regions",
+    "menu_help": "What I can do",
+    "menu_regions": "The regions I cover",
+    "menu_subscribe": "Follow a region",
+    "menu_unsubscribe": "Stop following a region",
+    "menu_settings": "Time, time zone, language, keywords",
+    "menu_digest": "My digest now",
+    "menu_latest": "The newest stories",
+    "menu_summary": "Summarize a link, a story or a region",
+    "menu_search": "Search the news",
+}

@@ -1,0 +1,154 @@
+"""The digest tick: find due chats, build each distinct digest once, queue it for every chat."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.digest.content import Caps, select_content
+from bot.digest.errors import DigestError
+from bot.digest.model import SUMMARY_LENGTHS, DigestKey, Language, SummaryLength
+from bot.digest.render import render_digest
+from bot.digest.schedule import load_zone, next_digest_at, parse_digest_time
+from bot.store import Store
+from bot.store.chats import ChatRecord
+from bot.store.outbox import NewDigest, Recipient
+
+log = logging.getLogger(__name__)
+
+# A chat's first digest covers the day before it (it has no "last digest" yet).
+FIRST_WINDOW = timedelta(hours=24)
+_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What one tick did: destinations served, distinct digests built, messages queued."""
+
+    chats: int = 0
+    digests: int = 0
+    messages: int = 0
+
+
+def key_for(chat: ChatRecord) -> DigestKey:
+    """The sharing key of a chat's digest; unusable stored values fall back to defaults."""
+    language: Language = "zh" if chat.language == "zh" else "en"
+    length: SummaryLength = "medium"
+    for option in SUMMARY_LENGTHS:
+        if chat.summary_length == option:
+            length = option
+    return DigestKey(
+        regions=tuple(sorted(chat.regions)),
+        language=language,
+        length=length,
+        include=tuple(sorted(chat.include_keywords)),
+        exclude=tuple(sorted(chat.exclude_keywords)),
+        timezone=_zone(chat).key,
+    )
+
+
+def schedule_after(chat: ChatRecord, now: datetime, last_digest_at: datetime | None) -> datetime:
+    """The chat's next digest instant after `now`, never a second one on the same local day."""
+    return next_digest_at(_time(chat), _zone(chat), now, last_digest_at)
+
+
+def render_for(
+    store: Store, chat: ChatRecord, now: datetime, caps: Caps | None = None
+) -> tuple[DigestKey, datetime, list[str]]:
+    """The digest a chat would get now (key, window start, parts), without queueing anything."""
+    key = key_for(chat)
+    start = window_start(chat, now)
+    return key, start, _render(store, key, start, now, caps)
+
+
+def window_start(chat: ChatRecord, now: datetime) -> datetime:
+    """Where a chat's next digest starts: its last digest, or a day back for the first one."""
+    return chat.last_digest_at or now - FIRST_WINDOW
+
+
+def build_due(store: Store, now: datetime, caps: Caps | None = None) -> BuildReport:
+    """Queue the digest of every chat whose time has come; safe to run from several processes."""
+    for chat in store.chats.unscheduled():
+        # Subscribed through a path that did not schedule it: first digest at its next slot.
+        next_at = schedule_after(chat, now, chat.last_digest_at)
+        store.chats.update(chat.chat_id, chat.thread_id, next_digest_at=next_at)
+    total = BuildReport()
+    while True:
+        due = store.chats.due(now, limit=_PAGE)
+        report = queue_for(store, due, now, caps)
+        total = _add(total, report)
+        if len(due) < _PAGE or report.chats == 0:
+            return total
+
+
+def queue_for(
+    store: Store, chats: Iterable[ChatRecord], now: datetime, caps: Caps | None = None
+) -> BuildReport:
+    """Build once per (key, window) and queue for each chat, advancing its schedule."""
+    groups: dict[tuple[DigestKey, datetime], list[ChatRecord]] = {}
+    for chat in chats:
+        if chat.regions:
+            groups.setdefault((key_for(chat), window_start(chat, now)), []).append(chat)
+    report = BuildReport()
+    for (key, start), members in groups.items():
+        parts = _render(store, key, start, now, caps)
+        recipients = [_recipient(chat, now) for chat in members]
+        digest = NewDigest(key.as_text(), start, now, now, tuple(parts))
+        queued = store.outbox.record_digest(digest, recipients)
+        report = _add(report, BuildReport(queued, 1, queued * len(parts)))
+    log.info(
+        "digests queued",
+        extra={"chats": report.chats, "digests": report.digests, "messages": report.messages},
+    )
+    return report
+
+
+def _render(
+    store: Store, key: DigestKey, start: datetime, end: datetime, caps: Caps | None
+) -> list[str]:
+    articles = store.articles.in_window(start, end, key.regions)
+    content = select_content(articles, key, start, end, caps)
+    names = {
+        region.id: region.name_zh if key.language == "zh" else region.name_en
+        for region in store.regions.list()
+    }
+    return render_digest(content, key.language, ZoneInfo(key.timezone), names)
+
+
+def _recipient(chat: ChatRecord, now: datetime) -> Recipient:
+    return Recipient(
+        chat_id=chat.chat_id,
+        thread_id=chat.thread_id,
+        scheduled_for=chat.next_digest_at,
+        next_digest_at=schedule_after(chat, now, now),
+        last_digest_at=now,
+    )
+
+
+def _zone(chat: ChatRecord) -> ZoneInfo:
+    try:
+        return load_zone(chat.timezone)
+    except DigestError:
+        log.warning("chat %s has an unknown time zone %r; using UTC", chat.chat_id, chat.timezone)
+        return ZoneInfo("UTC")
+
+
+def _time(chat: ChatRecord) -> time:
+    try:
+        return parse_digest_time(chat.digest_time)
+    except DigestError:
+        return time(8, 0)
+
+
+def _add(a: BuildReport, b: BuildReport) -> BuildReport:
+    return BuildReport(a.chats + b.chats, a.digests + b.digests, a.messages + b.messages)
+
+
+def chats_to_send_now(store: Store, chat_id: int | None) -> Sequence[ChatRecord]:
+    """Every subscribed destination, or those of one chat, for an immediate digest."""
+    if chat_id is None:
+        return store.chats.subscribers()
+    return [c for c in store.chats.destinations(chat_id) if c.active and c.regions]

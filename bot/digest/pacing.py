@@ -1,0 +1,63 @@
+"""Delivery pacing: a global token bucket, per-chat spacing and retry backoff (no I/O)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Pacing:
+    """How fast the outbox may go.
+
+    Telegram allows about 30 messages a second overall, one a second in a private chat and
+    twenty a minute in a group; the defaults stay a little under each.
+    """
+
+    global_rate: float = 25.0
+    private_interval: float = 1.0
+    group_interval: float = 3.0
+    backoff_base: float = 2.0
+    backoff_cap: float = 600.0
+    max_attempts: int = 8
+
+    def chat_interval(self, chat_id: int) -> float:
+        """Seconds between two messages to one chat (groups and channels have negative ids)."""
+        return self.group_interval if chat_id < 0 else self.private_interval
+
+    def backoff(self, attempts: int) -> float:
+        """Seconds before retrying after `attempts` failed tries: 2, 4, 8 ... capped."""
+        return float(min(self.backoff_cap, self.backoff_base * 2 ** max(0, attempts - 1)))
+
+
+class TokenBucket:
+    """At most `rate` acquisitions a second on average, bursts up to `burst` (async, fair)."""
+
+    def __init__(
+        self,
+        rate: float,
+        burst: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if rate <= 0:
+            raise ValueError("rate must be positive")
+        self._rate = rate
+        self._burst = max(1.0, burst if burst is not None else 1.0)
+        self._tokens = self._burst
+        self._clock = clock
+        self._stamp = clock()
+        self._lock = asyncio.Lock()
+
+    async def acquire(self) -> None:
+        """Wait for a token; callers are served in arrival order."""
+        async with self._lock:
+            while True:
+                now = self._clock()
+                self._tokens = min(self._burst, self._tokens + (now - self._stamp) * self._rate)
+                self._stamp = now
+                if self._tokens >= 1.0:
+                    self._tokens -= 1.0
+                    return
+                await asyncio.sleep((1.0 - self._tokens) / self._rate)

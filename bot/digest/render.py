@@ -1,0 +1,90 @@
+"""Render a digest as Telegram HTML messages, each below 4,096 UTF-16 units."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.digest import i18n
+from bot.digest.markup import TELEGRAM_LIMIT, Block, Line, Span, bold, italic, link, plain
+from bot.digest.model import DigestContent, Language, RegionSection, Story
+from bot.digest.split import pack
+
+# Room kept free in every part for its "part n of m" line.
+_PART_LINE_ROOM = 40
+
+
+def render_digest(
+    content: DigestContent,
+    language: Language,
+    zone: ZoneInfo,
+    region_names: Mapping[str, str],
+    limit: int = TELEGRAM_LIMIT,
+) -> list[str]:
+    """The digest as one or more HTML messages, in reading order, none longer than `limit`."""
+    end = content.window_end.astimezone(zone)
+    since = i18n.format_moment(content.window_start.astimezone(zone), language)
+    title = f"{i18n.text(language, 'title')} · {i18n.format_day(end, language)}"
+    header: list[Line] = [(bold(title),)]
+    count = content.story_count
+    if count == 0:
+        header.append((plain(i18n.text(language, "nothing", since=since)),))
+        return [Block(tuple(header)).html()]
+    key = "window_one" if count == 1 else "window"
+    header.append((italic(i18n.text(language, key, count=count, since=since)),))
+    blocks = [Block(tuple(header))]
+    for section in content.sections:
+        blocks.extend(_section_blocks(section, language, zone, end, region_names))
+    parts = pack(blocks, limit - _PART_LINE_ROOM)
+    if len(parts) == 1:
+        return parts
+    total = len(parts)
+    return [
+        f"{part}\n\n{italic(i18n.text(language, 'part', n=n, total=total)).html()}"
+        for n, part in enumerate(parts, start=1)
+    ]
+
+
+def _section_blocks(
+    section: RegionSection,
+    language: Language,
+    zone: ZoneInfo,
+    today: datetime,
+    region_names: Mapping[str, str],
+) -> list[Block]:
+    name = region_names.get(section.region_id, section.region_id)
+    heading: Line = (bold(f"▌{name}"),)
+    blocks: list[Block] = []
+    for index, story in enumerate(section.stories):
+        lines = story_lines(story, language, zone, today)
+        # The region's heading travels with its first story, so it never ends a message alone.
+        blocks.append(Block((heading, (), *lines) if index == 0 else lines))
+    if section.omitted:
+        more = i18n.text(
+            language, "more", count=section.omitted, region=name, region_id=section.region_id
+        )
+        blocks.append(Block(((italic(more),),)))
+    return blocks
+
+
+def story_lines(
+    story: Story, language: Language, zone: ZoneInfo, today: datetime
+) -> tuple[Line, ...]:
+    """A story as lines: linked title, source and local time, bullets, other outlets."""
+    when = i18n.format_moment(story.published_at.astimezone(zone), language, today)
+    meta = f"{story.source} · {when}" if story.source else when
+    lines: list[Line] = [(link(story.title, story.url),), (italic(meta),)]
+    for bullet in story.bullets:
+        spans: list[Span] = [plain("• ")]
+        if bullet.heading:
+            colon = "：" if language == "zh" else ":"
+            spans.append(bold(f"{bullet.heading}{colon}"))
+            spans.append(plain(bullet.text if language == "zh" else f" {bullet.text}"))
+        else:
+            spans.append(plain(bullet.text))
+        lines.append(tuple(spans))
+    if story.also_reported_by:
+        sources = i18n.text(language, "separator").join(story.also_reported_by)
+        lines.append((italic(i18n.text(language, "also", sources=sources)),))
+    return tuple(lines)

@@ -1,0 +1,1 @@
+"""News ingestion: fetch safely, parse, de-duplicate, tag regions, summarize, store."""

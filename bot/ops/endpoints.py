@@ -1,0 +1,45 @@
+"""One object that runs the operator endpoints of a bot process (polling or webhook mode)."""
+
+from __future__ import annotations
+
+from bot.ops.collectors import store_collector
+from bot.ops.health import HealthServer, WebhookRoute, build_app
+from bot.ops.metrics import REGISTRY
+from bot.ops.readiness import Clock, ReadinessProbe, default_checks, utc_now
+from bot.store import Store
+
+DEFAULT_HOST = "0.0.0.0"
+
+
+class OperatorEndpoints:
+    """/healthz, /readyz and /metrics for `store`, plus the Telegram webhook when given.
+
+    Readiness allows three missed ingest intervals for both the ingest and the outbox-sender
+    heartbeats; /metrics refreshes the database gauges at each scrape.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        ingest_interval_seconds: int,
+        webhook: WebhookRoute | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        self._collector = store_collector(store, clock)
+        probe = ReadinessProbe(
+            store.heartbeats, default_checks(ingest_interval_seconds), clock=clock
+        )
+        self._server = HealthServer(build_app(probe, REGISTRY, webhook=webhook))
+        self.port: int | None = None
+
+    async def start(self, port: int, host: str = DEFAULT_HOST) -> int:
+        """Start serving on the running event loop; returns the bound port."""
+        REGISTRY.add_collector(self._collector)
+        self.port = await self._server.start(host, port)
+        return self.port
+
+    async def stop(self) -> None:
+        """Stop serving and stop querying the store for metrics."""
+        REGISTRY.remove_collector(self._collector)
+        await self._server.stop()

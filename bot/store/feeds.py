@@ -1,0 +1,175 @@
+"""Subscribed feeds and their fetch bookkeeping."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, func, select
+
+from bot.store.engine import dialect_insert, read_transaction, write_transaction
+from bot.store.errors import InvalidFieldError, UnknownRegionError
+from bot.store.records import Feed
+from bot.store.schema import feeds, regions
+from bot.store.timestamps import to_utc
+
+UPDATABLE = frozenset(
+    {
+        "etag",
+        "last_modified",
+        "next_check_at",
+        "error_count",
+        "last_error",
+        "last_success_at",
+        "state",
+        "title",
+        "region_id",
+    }
+)
+STATES = frozenset({"active", "paused"})
+_TIME_FIELDS = frozenset({"next_check_at", "last_success_at"})
+
+
+def _feed(row: Row[Any]) -> Feed:
+    return Feed(
+        id=row.id,
+        url=row.url,
+        region_id=row.region_id,
+        title=row.title,
+        etag=row.etag,
+        last_modified=row.last_modified,
+        next_check_at=row.next_check_at,
+        error_count=row.error_count,
+        last_error=row.last_error,
+        last_success_at=row.last_success_at,
+        state=row.state,
+        created_at=row.created_at,
+    )
+
+
+def _check_region(conn: Connection, region_id: str | None) -> None:
+    if region_id is None:
+        return
+    found = conn.execute(select(regions.c.id).where(regions.c.id == region_id)).first()
+    if found is None:
+        raise UnknownRegionError(region_id)
+
+
+def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - UPDATABLE
+    if unknown:
+        raise InvalidFieldError(f"feeds cannot update {', '.join(sorted(unknown))}")
+    if "state" in fields and fields["state"] not in STATES:
+        raise InvalidFieldError(f"feed state must be active or paused, not {fields['state']!r}")
+    return {
+        key: to_utc(value) if key in _TIME_FIELDS and value is not None else value
+        for key, value in fields.items()
+    }
+
+
+class FeedsRepository:
+    """Add, list, schedule and update feeds."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def add(
+        self,
+        url: str,
+        region_id: str | None = None,
+        title: str | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> Feed:
+        """Add a feed, or return the one already stored under this URL (unchanged)."""
+        created = to_utc(now) if now else datetime.now(UTC)
+        stmt = (
+            dialect_insert(self._engine, feeds)
+            .values(url=url, region_id=region_id, title=title, created_at=created)
+            .on_conflict_do_nothing(index_elements=[feeds.c.url])
+        )
+        with write_transaction(self._engine) as conn:
+            existing = conn.execute(select(feeds).where(feeds.c.url == url)).first()
+            if existing is not None:
+                return _feed(existing)
+            _check_region(conn, region_id)
+            conn.execute(stmt)
+            row = conn.execute(select(feeds).where(feeds.c.url == url)).one()
+        return _feed(row)
+
+    def get(self, feed_id: int) -> Feed | None:
+        """The feed with this id, if any."""
+        with read_transaction(self._engine) as conn:
+            row = conn.execute(select(feeds).where(feeds.c.id == feed_id)).first()
+        return None if row is None else _feed(row)
+
+    def get_by_url(self, url: str) -> Feed | None:
+        """The feed stored under exactly this URL, if any."""
+        with read_transaction(self._engine) as conn:
+            row = conn.execute(select(feeds).where(feeds.c.url == url)).first()
+        return None if row is None else _feed(row)
+
+    def list(self, region_id: str | None = None) -> list[Feed]:
+        """Every feed (optionally of one region), oldest first."""
+        query = select(feeds).order_by(feeds.c.id)
+        if region_id is not None:
+            query = query.where(feeds.c.region_id == region_id)
+        with read_transaction(self._engine) as conn:
+            rows = conn.execute(query).all()
+        return [_feed(row) for row in rows]
+
+    def remove(self, feed_id: int) -> bool:
+        """Delete a feed (its articles stay, detached); True when it existed."""
+        with write_transaction(self._engine) as conn:
+            result = conn.execute(feeds.delete().where(feeds.c.id == feed_id))
+        return bool(result.rowcount)
+
+    def due(self, now: datetime, limit: int = 100) -> builtins.list[Feed]:
+        """Active feeds whose next check is unset or not after `now`, most overdue first."""
+        query = (
+            select(feeds)
+            .where(feeds.c.state == "active")
+            .where((feeds.c.next_check_at.is_(None)) | (feeds.c.next_check_at <= to_utc(now)))
+            .order_by(feeds.c.next_check_at.asc().nulls_first(), feeds.c.id)
+            .limit(limit)
+        )
+        with read_transaction(self._engine) as conn:
+            rows = conn.execute(query).all()
+        return [_feed(row) for row in rows]
+
+    def update(self, feed_id: int, **fields: Any) -> Feed | None:
+        """Change the named fields; returns the updated feed, None when it no longer exists."""
+        values = _clean_fields(fields)
+        with write_transaction(self._engine) as conn:
+            if "region_id" in values:
+                _check_region(conn, values["region_id"])
+            if values:
+                conn.execute(feeds.update().where(feeds.c.id == feed_id).values(**values))
+            row = conn.execute(select(feeds).where(feeds.c.id == feed_id)).first()
+        return None if row is None else _feed(row)
+
+    def count_by_state(self) -> dict[str, int]:
+        """How many feeds are in each state (for metrics)."""
+        query = select(feeds.c.state, func.count()).group_by(feeds.c.state)
+        with read_transaction(self._engine) as conn:
+            return {state: int(count) for state, count in conn.execute(query).all()}
+
+    def add_many(self, urls: Sequence[tuple[str, str | None]]) -> int:
+        """Add (url, region_id) pairs in one transaction, skipping known URLs; returns added."""
+        if not urls:
+            return 0
+        now = datetime.now(UTC)
+        added = 0
+        with write_transaction(self._engine) as conn:
+            for url, region_id in urls:
+                _check_region(conn, region_id)
+                stmt = (
+                    dialect_insert(self._engine, feeds)
+                    .values(url=url, region_id=region_id, created_at=now)
+                    .on_conflict_do_nothing(index_elements=[feeds.c.url])
+                    .returning(feeds.c.id)
+                )
+                added += len(conn.execute(stmt).all())
+        return added

@@ -1,0 +1,1 @@
+"""Alembic migrations of the store: one tree for SQLite and PostgreSQL."""

@@ -1,0 +1,1 @@
+"""Revision scripts; ids are short sequence numbers ("0001", "0002", ...)."""

@@ -1,0 +1,164 @@
+"""Every ranking algorithm by name: the project's "news" default and each stock sumy summarizer.
+
+`select` is the single entry point the rest of the package uses: it builds a sumy document
+from already split sentences, runs the chosen summarizer and maps its picks back to indexes.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any, Protocol
+
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+from sumy.nlp.stemmers import Stemmer, null_stemmer
+from sumy.summarizers.edmundson import EdmundsonSummarizer
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from summarizer.errors import UnknownAlgorithmError
+from summarizer.rank_budget import BudgetCount, SeededRandomSummarizer
+from summarizer.ranking import NewsSummarizer
+
+DEFAULT_ALGORITHM = "news"
+
+_STOCK: dict[str, Callable[..., Any]] = {
+    "lexrank": LexRankSummarizer,
+    "textrank": TextRankSummarizer,
+    "lsa": LsaSummarizer,
+    "luhn": LuhnSummarizer,
+    "sumbasic": SumBasicSummarizer,
+    "kl": KLSummarizer,
+    "edmundson": EdmundsonSummarizer,
+    "reduction": ReductionSummarizer,
+    "random": SeededRandomSummarizer,
+}
+ALGORITHMS: tuple[str, ...] = (DEFAULT_ALGORITHM, *_STOCK)
+
+
+class Tokenizer(Protocol):
+    """What `select` needs of a tokenizer: a sumy language name and a word splitter."""
+
+    @property
+    def language(self) -> str:
+        """The sumy language name, such as "english" or "chinese"."""
+
+    def to_words(self, sentence: str) -> Sequence[str]:
+        """Split one sentence into words."""
+
+
+class CachedStemmer:
+    """A stemmer that remembers its answers: news repeats the same words all day."""
+
+    _LIMIT = 200_000
+
+    def __init__(self, stem: Callable[[str], str]) -> None:
+        self._stem = stem
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        """Return the stem of `word`, computing it once."""
+        stem = self._cache.get(word)
+        if stem is None:
+            if len(self._cache) >= self._LIMIT:
+                self._cache.clear()
+            stem = self._cache[word] = self._stem(word)
+        return stem
+
+
+@lru_cache(maxsize=64)
+def language_tools(language: str) -> tuple[CachedStemmer, frozenset[str]]:
+    """Return a cached stemmer and the stop words for a sumy language name (empty if none)."""
+    try:
+        stem: Callable[[str], str] = Stemmer(language)
+    except LookupError:
+        stem = null_stemmer
+    try:
+        stop_words = frozenset(get_stop_words(language))
+    except LookupError:
+        stop_words = frozenset()
+    return CachedStemmer(stem), stop_words
+
+
+def select(
+    sentences: Sequence[str],
+    count: int,
+    *,
+    tokenizer: Tokenizer,
+    algorithm: str | None = None,
+    title: str | None = None,
+    max_chars: int | None = None,
+) -> list[int]:
+    """Return the ascending indexes of at most `count` sentences chosen by `algorithm`.
+
+    With `max_chars`, the chosen sentences joined by spaces stay within it, except that
+    one sentence is always returned even when it alone is longer.
+    """
+    name = (algorithm or DEFAULT_ALGORITHM).strip().lower()
+    if name not in ALGORITHMS:
+        valid = ", ".join(ALGORITHMS)
+        raise UnknownAlgorithmError(f"unknown algorithm {algorithm!r}; choose one of: {valid}")
+    if not sentences or count <= 0:
+        return []
+    stemmer, stop_words = language_tools(tokenizer.language)
+    heading = Sentence(title, tokenizer, is_heading=True) if title and title.strip() else None
+    body = [Sentence(text, tokenizer) for text in sentences]
+    document = ObjectDocumentModel([Paragraph([heading, *body] if heading else body)])
+    summarizer = _build(name, stemmer, stop_words, document, max_chars)
+    budget: Any = count if name == DEFAULT_ALGORITHM else BudgetCount(count, max_chars)
+    with warnings.catch_warnings():
+        # Stock summarizers warn on tiny inputs (LSA: fewer words than sentences).
+        warnings.simplefilter("ignore")
+        picked = summarizer(document, budget)
+    return _indexes(body, picked)
+
+
+def _build(
+    name: str,
+    stemmer: CachedStemmer,
+    stop_words: frozenset[str],
+    document: ObjectDocumentModel,
+    max_chars: int | None,
+) -> Any:
+    if name == DEFAULT_ALGORITHM:
+        news = NewsSummarizer(stemmer, max_chars=max_chars)
+        news.stop_words = stop_words
+        return news
+    if name == "edmundson":
+        return _edmundson(stemmer, stop_words, document)
+    summarizer = _STOCK[name](stemmer)
+    if hasattr(summarizer, "stop_words"):
+        summarizer.stop_words = stop_words
+    return summarizer
+
+
+def _edmundson(
+    stemmer: CachedStemmer, stop_words: frozenset[str], document: ObjectDocumentModel
+) -> Any:
+    """Use Edmundson's key, title and location methods; the cue method needs curated lists."""
+    summarizer = EdmundsonSummarizer(stemmer, cue_weight=0.0, key_weight=1.0)
+    # sumy refuses empty word sets; a word that cannot occur keeps them non-empty.
+    summarizer.null_words = stop_words or {"\x00"}
+    content = {w.lower() for w in document.words} - stop_words
+    summarizer.bonus_words = content or {"\x00"}
+    return summarizer
+
+
+def _indexes(body: Sequence[Sentence], picked: Sequence[Sentence]) -> list[int]:
+    """Map picked Sentence objects back to positions; equal texts map to distinct slots."""
+    by_identity = {id(sentence): i for i, sentence in enumerate(body)}
+    chosen: set[int] = set()
+    for sentence in picked:
+        index = by_identity.get(id(sentence))
+        if index is None or index in chosen:
+            index = next((i for i, s in enumerate(body) if s == sentence and i not in chosen), None)
+        if index is not None:
+            chosen.add(index)
+    return sorted(chosen)

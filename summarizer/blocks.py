@@ -1,0 +1,18 @@
+"""The block: one paragraph-level unit of a document before it is grouped into sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a line of a document; ``marked`` when markup declares it a heading.
+
+    ``level`` is the heading level of marked headings (1 for <h1> or "#", 7 for a
+    bold-only paragraph, which is weaker evidence than any real heading).
+    """
+
+    text: str
+    marked: bool = False
+    level: int = 0

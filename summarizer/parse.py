@@ -1,0 +1,180 @@
+"""Text, Markdown-ish text or HTML to an Article: metadata, cleaning, title, sections, language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from summarizer.blocks import Block
+from summarizer.clean import is_end_marker, junk_reason, strip_inline_junk
+from summarizer.detect import detect_language
+from summarizer.errors import EmptyInputError
+from summarizer.headings import is_heading, is_short_line
+from summarizer.html_parse import HtmlDocument, looks_like_html, parse_html
+from summarizer.inputs import check_text
+from summarizer.languages import NEUTRAL, is_supported, normalize_code
+from summarizer.metadata import find_date, parse_metadata_line
+from summarizer.model import Article, Section
+from summarizer.plaintext import text_blocks
+
+_METADATA_WINDOW = 6
+_DETECTED_LEVEL = 5  # headings found by their shape rank below marked h1-h4
+_TITLE_END = tuple(".!?。！？;；,，")
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", "_", " :: ")
+
+
+@dataclass
+class DocumentMeta:
+    """What the page head and the metadata lines say, first statement winning."""
+
+    title: str | None = None
+    byline: str | None = None
+    source: str | None = None
+    published: date | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_article(text: str, *, language: str | None = None, html: bool | None = None) -> Article:
+    """Parse plain text, Markdown-ish text or HTML into an Article.
+
+    ``language`` is an ISO 639-1 code, or None to detect it. ``html`` forces (True) or
+    forbids (False) HTML parsing; None decides from the text. Raises a SummarizerError for
+    empty, binary or oversized input and for an invalid language code.
+    """
+    check_text(text)
+    code = normalize_code(language) if language else None
+    meta = DocumentMeta()
+    if html or (html is None and looks_like_html(text)):
+        document = parse_html(text)
+        blocks = list(document.blocks)
+        _read_head(document, meta)
+    else:
+        blocks = text_blocks(text)
+    return build_article(blocks, meta, code)
+
+
+def _read_head(document: HtmlDocument, meta: DocumentMeta) -> None:
+    meta.title = strip_site_name(document.title) if document.title else None
+    meta.byline = document.author
+    if document.date_text:
+        meta.published = find_date(document.date_text)
+
+
+def strip_site_name(title: str) -> str:
+    """Drop a site name from "Story title | Site"; the longest part is the story's title."""
+    for separator in _SITE_SEPARATORS:
+        if separator in title:
+            return max(title.split(separator), key=len).strip()
+    return title.strip()
+
+
+def build_article(blocks: list[Block], meta: DocumentMeta, code: str | None) -> Article:
+    """Turn raw blocks into an Article; ``code`` None means detect the language."""
+    blocks = _take_metadata(blocks, meta)
+    blocks = _clean(blocks, meta)
+    title, blocks = _take_title(blocks, meta)
+    sections = _sections(blocks)
+    if not sections:
+        raise EmptyInputError("no article text found in the input")
+    body = "\n".join(p for s in sections for p in s.paragraphs)
+    language = _language(body, code, meta)
+    return Article(
+        title=title,
+        sections=tuple(sections),
+        language=language,
+        byline=meta.byline or meta.source,
+        published=meta.published,
+        warnings=tuple(meta.warnings),
+    )
+
+
+def _take_metadata(blocks: list[Block], meta: DocumentMeta) -> list[Block]:
+    """Read and remove byline/date lines near the top of the article."""
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        found = None
+        if index < _METADATA_WINDOW and block.level != 1:
+            found = parse_metadata_line(block.text)
+        if found is None:
+            kept.append(block)
+            continue
+        meta.byline = meta.byline or found.byline
+        meta.source = meta.source or found.source
+        meta.published = meta.published or found.published
+    return kept
+
+
+def _clean(blocks: list[Block], meta: DocumentMeta) -> list[Block]:
+    """Drop junk blocks and stop at an end marker; a trailing source line may name the source."""
+    kept: list[Block] = []
+    for block in blocks:
+        if is_end_marker(block.text):
+            if kept:
+                break
+            continue
+        text = strip_inline_junk(block.text.strip())
+        reason = junk_reason(text) if text else "empty"
+        if reason is None:
+            kept.append(Block(text, block.marked, block.level))
+        elif reason == "credit" and meta.source is None:
+            found = parse_metadata_line(text)
+            meta.source = found.source if found else None
+    return kept
+
+
+def _take_title(blocks: list[Block], meta: DocumentMeta) -> tuple[str | None, list[Block]]:
+    if not blocks:
+        return meta.title, blocks
+    first = blocks[0]
+    if first.marked and first.level == 1:
+        return first.text, blocks[1:]
+    if len(blocks) > 1 and _is_title_line(first):
+        return first.text, blocks[1:]
+    return meta.title, blocks
+
+
+def _is_title_line(block: Block) -> bool:
+    text = block.text.strip()
+    if block.marked:
+        return block.level <= 2
+    return is_short_line(text, 30, 60) and not text.endswith(_TITLE_END)
+
+
+def _sections(blocks: list[Block]) -> list[Section]:
+    """Group blocks into sections.
+
+    Of two headings in a row, the stronger (lower level) one stays when it comes first, as
+    a chapter heading over a bold sub-heading; otherwise the empty first one is dropped.
+    """
+    sections: list[Section] = []
+    heading: str | None = None
+    level = 0
+    paragraphs: list[str] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        previous = blocks[index - 1] if index else None
+        if not is_heading(block, following, previous):
+            paragraphs.append(block.text)
+            continue
+        new_level = block.level if block.marked else _DETECTED_LEVEL
+        if paragraphs:
+            sections.append(Section(heading, tuple(paragraphs)))
+        elif heading is not None and level < new_level:
+            continue
+        heading, level, paragraphs = block.text.strip(), new_level, []
+    if paragraphs:
+        sections.append(Section(heading, tuple(paragraphs)))
+    return sections
+
+
+def _language(body: str, code: str | None, meta: DocumentMeta) -> str:
+    if code is None:
+        code = detect_language(body).code
+        if code == NEUTRAL:
+            meta.warnings.append("language not recognised; using language-neutral processing")
+            return code
+    if not is_supported(code):
+        meta.warnings.append(
+            f"no stop words or stemmer for language {code!r}; using language-neutral processing"
+        )
+    return code

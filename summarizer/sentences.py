@@ -1,0 +1,142 @@
+"""Rule-based sentence splitting for Latin, Cyrillic, Greek and CJK text; no model, no data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+# Always-closing punctuation of Chinese and Japanese; ASCII ';' is not a terminator in English.
+_CJK_TERMINATORS = "。！？；"
+_CLOSERS = "\"'”’»)\\]}」』）】》〉"
+
+_CANDIDATE = re.compile(
+    rf"(?P<t>[{_CJK_TERMINATORS}]|\.\.\.|[.!?…])[.!?…{_CJK_TERMINATORS}]*(?P<c>[{_CLOSERS}]*)"
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
+_SPACES = re.compile(r"\s+")
+_NEXT_TOKEN = re.compile(r"\s*(\S+)")
+_PREV_TOKEN = re.compile(r"(\S+)$")
+_ACRONYM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
+_OPENERS = "\"'“‘«([{「『（【《〈"
+_CJK_CHAR = re.compile(
+    r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+)
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """Build a set from a whitespace-separated list, which reads better than a long literal."""
+    return frozenset(text.split())
+
+
+# Abbreviations that precede a name or a word and so never end a sentence.
+_JOINING = _word_set(
+    """
+    mr mrs ms mx dr prof rev gen sen rep gov lt col sgt capt cmdr adm maj hon messrs mme
+    mlle e.g i.e cf vs viz approx esp dept z.b vgl bzw usw sr sra srta dra ud uds т.е т.д
+    т.п им ул
+    """
+)
+# Abbreviations that do not end a sentence when a number follows them ("No. 5", "Jan. 12").
+_BEFORE_NUMBER = _word_set(
+    """
+    no nos nr art vol vols pp p ch sec para op ed fig figs ca jan feb mar apr jun jul aug
+    sep sept oct nov dec
+    """
+)
+# Abbreviations that may end a sentence; they do when the next word is a sentence starter.
+_AMBIGUOUS = _word_set(
+    """
+    inc ltd co corp jr etc bros llc plc st a.m p.m ave blvd rd mt ft u.s u.k u.n
+    """
+)
+
+
+def _previous_word(text: str, end: int) -> str:
+    match = _PREV_TOKEN.search(text, max(0, end - 40), end)
+    return match.group(1).lstrip(_OPENERS) if match else ""
+
+
+def _is_abbreviation_join(previous: str, following: str, starters: Collection[str]) -> bool:
+    """Decide whether a period after ``previous`` belongs to an abbreviation mid-sentence."""
+    lower = previous.lower()
+    if lower in _JOINING:
+        return True
+    if lower in _BEFORE_NUMBER and following[:1].isdigit():
+        return True
+    ambiguous = (
+        lower in _AMBIGUOUS
+        or _ACRONYM.match(previous) is not None
+        or (len(previous) == 1 and previous.isupper())
+    )
+    if not ambiguous:
+        return False
+    # "in the U.S. The ..." ends a sentence; "U.S. President ..." does not.
+    if following[:1] in _OPENERS:
+        return False
+    word = following.strip(_CLOSERS + _OPENERS + ",;:").lower()
+    return word not in starters
+
+
+class SentenceSplitter:
+    """Split paragraphs into sentences with punctuation and abbreviation rules."""
+
+    def __init__(self, starters: Collection[str] = (), *, ordinal_dots: bool = False) -> None:
+        self._starters = frozenset(starters)
+        # German writes ordinals as "3." ("am 3. Oktober"), so a number's period joins there.
+        self._ordinal_dots = ordinal_dots
+
+    def split(self, text: str) -> tuple[str, ...]:
+        """Return the sentences of ``text``, whitespace-normalized, in order."""
+        out: list[str] = []
+        for paragraph in _PARAGRAPH_BREAK.split(text):
+            self._split_paragraph(paragraph, out)
+        return tuple(out)
+
+    def _split_paragraph(self, text: str, out: list[str]) -> None:
+        start = 0
+        for match in _CANDIDATE.finditer(text):
+            end = match.end()
+            if self._is_boundary(text, match, end):
+                self._emit(text[start:end], out)
+                start = end
+        self._emit(text[start:], out)
+
+    @staticmethod
+    def _emit(chunk: str, out: list[str]) -> None:
+        sentence = _SPACES.sub(" ", chunk).strip()
+        if sentence and not _only_punctuation(sentence):
+            out.append(sentence)
+        elif sentence and out:
+            out[-1] += sentence  # stray closing marks belong to the sentence before
+
+    def _is_boundary(self, text: str, match: re.Match[str], end: int) -> bool:
+        terminator = match.group("t")
+        if terminator in _CJK_TERMINATORS:
+            return True
+        if end >= len(text):
+            return True
+        after = text[end]
+        if not after.isspace():
+            # No space: only a CJK neighbour makes it a boundary ("完成了!下一步"), never
+            # a decimal point, a URL or the inner dots of "U.S.".
+            if not _CJK_CHAR.match(after):
+                return False
+            return terminator != "." or bool(
+                _CJK_CHAR.match(text[match.start() - 1 : match.start()])
+            )
+        following_match = _NEXT_TOKEN.match(text, end)
+        if following_match is None:
+            return True
+        following = following_match.group(1)
+        if following[0].islower():
+            return False
+        if match.group() != "." or terminator != ".":
+            return True
+        previous = _previous_word(text, match.start())
+        if self._ordinal_dots and previous.isdigit() and len(previous) <= 2:
+            return False
+        return not _is_abbreviation_join(previous, following, self._starters)
+
+
+def _only_punctuation(text: str) -> bool:
+    return not any(ch.isalnum() for ch in text)

@@ -1,0 +1,64 @@
+"""Offline tokenizers with the interface sumy's document model and summarizers expect."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache, lru_cache
+
+from summarizer.languages import NEUTRAL, normalize_code, stop_words, sumy_language
+from summarizer.sentences import SentenceSplitter
+from summarizer.words import split_chinese, split_japanese, split_spaced
+
+_ORDINAL_DOT_LANGUAGES = frozenset({"de", "da", "nb", "no", "fi", "hu", "cs", "sk", "pl"})
+
+
+class Tokenizer:
+    """Split text into sentences and words for one language; a drop-in for sumy's Tokenizer.
+
+    ``language`` is sumy's name for the language ("english", "chinese") or "neutral" when the
+    language has no specific resources; ``code`` is the ISO 639-1 code ("und" when unknown).
+    Instances are shared and cached: get one through :func:`get_tokenizer`.
+    """
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.language = sumy_language(code) or "neutral"
+        starters = stop_words(code) | stop_words("en")
+        self._splitter = SentenceSplitter(starters, ordinal_dots=code in _ORDINAL_DOT_LANGUAGES)
+        split_words: Callable[[str], list[str]]
+        if code == "ja":
+            split_words = split_japanese
+        elif code == "zh" or code == NEUTRAL:
+            # The neutral mode may meet Chinese too: jieba is only loaded when Han text appears.
+            split_words = split_chinese
+        else:
+            split_words = split_spaced
+        self._split_words = split_words
+        self.to_sentences = lru_cache(maxsize=1024)(self._to_sentences)
+        self.to_words = lru_cache(maxsize=16384)(self._to_words)
+
+    def _to_sentences(self, text: str) -> tuple[str, ...]:
+        """Return the sentences of a paragraph or a whole text, in order."""
+        return self._splitter.split(text)
+
+    def _to_words(self, sentence: str) -> tuple[str, ...]:
+        """Return the words of a sentence in order, punctuation and numbers left out."""
+        return tuple(self._split_words(sentence))
+
+    def __repr__(self) -> str:
+        return f"Tokenizer({self.code!r})"
+
+
+@cache
+def _tokenizer(code: str) -> Tokenizer:
+    return Tokenizer(code)
+
+
+def get_tokenizer(code: str) -> Tokenizer:
+    """Return the shared tokenizer for an ISO 639-1 code ("und" for the neutral mode).
+
+    Raises UnsupportedLanguageError for a code that is not ISO 639-1.
+    """
+    if code.lower() == NEUTRAL:
+        return _tokenizer(NEUTRAL)
+    return _tokenizer(normalize_code(code))

@@ -1,0 +1,41 @@
+"""Articles for digest tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from bot.store.records import Article, SectionSummaryRecord
+
+NOW = datetime(2026, 5, 12, 0, 0, tzinfo=UTC)
+
+
+def article(
+    article_id: int,
+    title: str = "A story",
+    *,
+    source: str = "Shanxi Daily",
+    regions: Sequence[str] = ("shanxi",),
+    cluster_id: int | None = None,
+    sections: Sequence[tuple[str, Sequence[str]]] = (),
+    summary: Sequence[str] = (),
+    hours_ago: float = 1.0,
+) -> Article:
+    when = NOW - timedelta(hours=hours_ago)
+    return Article(
+        id=article_id,
+        feed_id=None,
+        url=f"https://news.example/{article_id}",
+        guid=None,
+        title=title,
+        source=source,
+        published_at=when,
+        first_seen_at=when,
+        language="en",
+        text="",
+        sections=tuple(SectionSummaryRecord(h, tuple(s)) for h, s in sections),
+        summary=tuple(summary),
+        fingerprint=None,
+        cluster_id=cluster_id,
+        regions=tuple(regions),
+    )

@@ -1,0 +1,159 @@
+"""Sentence and word splitting rules of the offline tokenizer."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.errors import UnsupportedLanguageError
+from summarizer.languages import stemmer, stop_words, sumy_language
+from summarizer.tokenize import get_tokenizer
+
+
+def sentences(text: str, code: str = "en") -> list[str]:
+    return list(get_tokenizer(code).to_sentences(text))
+
+
+def test_plain_sentences_split_on_terminal_punctuation() -> None:
+    assert sentences("It rained. Was it cold? Yes! We stayed in.") == [
+        "It rained.",
+        "Was it cold?",
+        "Yes!",
+        "We stayed in.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith met Dr. Jones and Prof. Lee in the hall.",
+        "Fruit, e.g. apples, and vegetables, i.e. greens, were sold.",
+        "The match ended at 5 p.m. on Sunday in the park.",
+        "It was flight No. 7 that left on Jan. 12 from St. Louis.",
+        "The U.S. President met the U.N. envoy on Tuesday.",
+    ],
+)
+def test_abbreviations_do_not_end_sentences(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_ambiguous_abbreviation_ends_sentence_before_a_sentence_starter() -> None:
+    assert sentences("He moved to the U.S. The move was hard.") == [
+        "He moved to the U.S.",
+        "The move was hard.",
+    ]
+    assert sentences("Shares of Acme Inc. rose. They fell later.") == [
+        "Shares of Acme Inc. rose.",
+        "They fell later.",
+    ]
+
+
+def test_initials_stay_with_the_name() -> None:
+    assert sentences("J. R. R. Tolkien wrote it. George W. Bush read it.") == [
+        "J. R. R. Tolkien wrote it.",
+        "George W. Bush read it.",
+    ]
+
+
+def test_decimals_and_numbers_do_not_split() -> None:
+    assert sentences("Growth was 3.5 percent, or $1.2 billion. Prices rose 0.4%.") == [
+        "Growth was 3.5 percent, or $1.2 billion.",
+        "Prices rose 0.4%.",
+    ]
+
+
+def test_ellipsis_splits_only_before_a_new_sentence() -> None:
+    assert sentences("Wait... what was that? Then silence… Nothing moved.") == [
+        "Wait... what was that?",
+        "Then silence…",
+        "Nothing moved.",
+    ]
+
+
+def test_closing_quotes_and_brackets_stay_with_their_sentence() -> None:
+    assert sentences('He said "Stop." Then he left. (It was late.) "Why?" she asked.') == [
+        'He said "Stop."',
+        "Then he left.",
+        "(It was late.)",
+        '"Why?" she asked.',
+    ]
+
+
+def test_blank_lines_separate_sentences_and_newlines_are_spaces() -> None:
+    assert sentences("A headline without a stop\n\nThe body\ncontinues here.") == [
+        "A headline without a stop",
+        "The body continues here.",
+    ]
+
+
+def test_chinese_terminators_and_full_width_quotes() -> None:
+    text = "他说：“今天很好！”我们去了公园；大家都很开心……最后回家了？是的。"
+    assert sentences(text, "zh") == [
+        "他说：“今天很好！”",
+        "我们去了公园；",
+        "大家都很开心……",
+        "最后回家了？",
+        "是的。",
+    ]
+
+
+def test_mixed_chinese_and_english_sentences() -> None:
+    text = "苹果公司发布了iPhone 15. 售价是5.99美元。Apple said it was ready!然后结束了。"
+    assert sentences(text, "zh") == [
+        "苹果公司发布了iPhone 15.",
+        "售价是5.99美元。",
+        "Apple said it was ready!",
+        "然后结束了。",
+    ]
+
+
+def test_german_ordinal_dot_does_not_split() -> None:
+    assert sentences("Am 3. Oktober feiern wir. Das ist z.B. schön.", "de") == [
+        "Am 3. Oktober feiern wir.",
+        "Das ist z.B. schön.",
+    ]
+
+
+def test_english_words_drop_punctuation_and_numbers() -> None:
+    words = get_tokenizer("en").to_words("It's a well-known fact, isn't it? 2020 began.")
+    assert words == ("It's", "a", "well-known", "fact", "isn't", "it", "began")
+
+
+def test_chinese_words_are_segmented_and_latin_words_kept() -> None:
+    words = get_tokenizer("zh").to_words("晋源区创新党员干部培训模式，Apple发布了iPhone。")
+    assert "晋源区" in words
+    assert "培训" in words
+    assert "Apple" in words
+    assert "iPhone" in words
+    assert "，" not in words
+
+
+def test_japanese_words_follow_script_runs() -> None:
+    words = get_tokenizer("ja").to_words("東京都は新しい政策を発表した。")
+    assert words[:3] == ("東京都", "は", "新")
+
+
+def test_tokenizer_language_names_and_caching() -> None:
+    assert get_tokenizer("en").language == "english"
+    assert get_tokenizer("ZH").language == "chinese"
+    assert get_tokenizer("sw").language == "neutral"
+    assert get_tokenizer("und").code == "und"
+    assert get_tokenizer("en") is get_tokenizer("en")
+
+
+def test_invalid_language_code_is_rejected() -> None:
+    with pytest.raises(UnsupportedLanguageError):
+        get_tokenizer("english")
+
+
+def test_language_resources() -> None:
+    assert sumy_language("en") == "english"
+    assert sumy_language("zh") == "chinese"
+    assert sumy_language("sw") is None
+    assert "the" in stop_words("en")
+    assert "的" in stop_words("zh")
+    assert "и" in stop_words("ru")
+    assert stop_words("sw") == frozenset()
+    assert stemmer("en")("Running") == "run"
+    assert stemmer("ru")("книги") == "книг"
+    assert stemmer("zh")("ABC") == "abc"
+    assert stemmer("sw")("Habari") == "habari"
