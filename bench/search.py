@@ -28,11 +28,46 @@ from bot.store import NewArticle, Region, Store, open_store, upgrade
 
 NOW = datetime(2024, 11, 29, 12, 0, tzinfo=UTC)
 REGIONS = ("shanxi", "hebei", "henan", "shaanxi", "inner-mongolia")
-NEWS_WORDS = (
-    "flood river bridge coal mine train airport school hospital market price rain storm "
-    "factory energy solar wind farm harvest wheat corn police court museum festival road "
-    "highway subway council mayor budget tax export import tourism heritage temple culture"
-).split()
+NEWS_WORDS = [
+    "flood",
+    "river",
+    "bridge",
+    "coal",
+    "mine",
+    "train",
+    "airport",
+    "school",
+    "hospital",
+    "market",
+    "price",
+    "rain",
+    "storm",
+    "factory",
+    "energy",
+    "solar",
+    "wind",
+    "farm",
+    "harvest",
+    "wheat",
+    "corn",
+    "police",
+    "court",
+    "museum",
+    "festival",
+    "road",
+    "highway",
+    "subway",
+    "council",
+    "mayor",
+    "budget",
+    "tax",
+    "export",
+    "import",
+    "tourism",
+    "heritage",
+    "temple",
+    "culture",
+]
 HANZI = (
     "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说"
     "产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点"
@@ -90,7 +125,9 @@ def synthetic_articles(count: int, seed: int = 7) -> Iterator[NewArticle]:
             url=f"https://bench.example/{n}",
             title=title,
             source=f"Outlet {n % 40}",
-            published_at=NOW - timedelta(minutes=rng.randrange(365 * 24 * 60)),
+            # Stored roughly in publication order over a year, as ingest does, with jitter.
+            published_at=NOW
+            - timedelta(days=365 * (count - n) / count, minutes=rng.randrange(6 * 60)),
             language="zh" if chinese else "en",
             text=body,
             summary=summary,

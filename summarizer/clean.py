@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 _TERMINAL = tuple(".!?。！？…\"”'’)）")
+_LONG_LINE = 400
 
 _END_MARKER = re.compile(
     r"^[\s\-—–_=~*·.]*(?:end|the end|完|全文完|（完）|\(完\)|【完】)[\s\-—–_=~*·.]*$",
@@ -101,6 +102,9 @@ def junk_reason(line: str) -> str | None:
     text = line.strip()
     if not text:
         return "empty"
+    if len(text) > _LONG_LINE:
+        # Every other rule needs a short line; debris shows itself early in a long one.
+        return "debris" if _STRONG_DEBRIS.search(text, 0, _LONG_LINE) else None
     if _STRONG_DEBRIS.search(text) or len(_WEAK_DEBRIS.findall(text)) >= 2:
         return "debris"
     if _COPYRIGHT.search(text) and _is_short(text, 30):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from summarizer.languages import NEUTRAL, stop_words
 
-_SAMPLE_CHARS = 6000
+_SAMPLE_CHARS = 3000
 _MIN_LETTERS = 20
 _MIN_STOP_SHARE = 0.12
 
@@ -28,6 +29,7 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
 )
 _SCRIPT_RE = {name: re.compile(f"[{chars}]") for name, chars in _SCRIPTS}
 _LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 _SINGLE_LANGUAGE_SCRIPTS = {
@@ -70,25 +72,31 @@ class Detection:
 
 def _script_counts(sample: str) -> Counter[str]:
     counts: Counter[str] = Counter()
+    # Only characters beyond Latin can belong to these scripts; most text has few of them.
+    other = "".join(_NON_LATIN.findall(sample))
+    if not other:
+        return counts
     for name, pattern in _SCRIPT_RE.items():
-        found = len(pattern.findall(sample))
+        found = len(pattern.findall(other))
         if found:
             counts[name] = found
     return counts
 
 
 def _stop_word_vote(sample: str, candidates: dict[str, frozenset[str]]) -> str | None:
-    words = [w.lower() for w in _WORD.findall(sample)]
-    if not words:
+    words = Counter(w.lower() for w in _WORD.findall(sample))
+    total = sum(words.values())
+    if not total:
         return None
     shares = {
-        code: sum(1 for w in words if w in vocabulary) / len(words)
+        code: sum(words[w] for w in words.keys() & vocabulary) / total
         for code, vocabulary in candidates.items()
     }
     best = max(shares, key=lambda code: shares[code])
     return best if shares[best] >= _MIN_STOP_SHARE else None
 
 
+@cache
 def _latin_candidates() -> dict[str, frozenset[str]]:
     candidates = {code: stop_words(code) for code in _LATIN_CANDIDATES}
     candidates.update({code: frozenset(text.split()) for code, text in _EXTRA_LATIN.items()})

@@ -20,7 +20,8 @@ _CONTAINERS = frozenset({"div", "section", "article", "main", "body", "header", 
 _BOLD = frozenset({"b", "strong"})
 _SPACES = re.compile(r"[ \t\r\f\v\xa0\u3000]+")
 _HTML_SIGNS = re.compile(
-    r"<!doctype html|<html[\s>]|<body[\s>]|<(?:p|div|h[1-6]|article|section|br|li|span)[\s/>]",
+    r"<!doctype html|<html[\s>]|<body[\s>]"
+    r"|</?(?:p|div|h[1-6]|article|section|br|li|span|strong)[\s/>]",
     re.IGNORECASE,
 )
 _META_AUTHOR = ("author", "article:author", "byl", "dc.creator", "sailthru.author")

@@ -2,7 +2,8 @@
 
 News pages glue bylines, datelines, "scroll down" prompts and photo captions onto the body;
 quotes and fragments rarely make a good summary line. Each detector is generic (no site's
-literal strings) and returns a multiplier in (0, 1] applied to a sentence's score.
+literal strings) and lowers a sentence's score by a multiplier in (0, 1].
+Each pattern scans the section once (sentences joined by newlines), not once per sentence.
 """
 
 from __future__ import annotations
@@ -14,24 +15,25 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+_M = re.MULTILINE
 _PROMPT = re.compile(
     r"\b(?:scroll (?:down|up)|click here|read more|sign up|subscribe|follow (?:us|@)"
     r"|share (?:this|on)|watch (?:the )?video|see (?:the )?video|download the app)\b"
-    r"|(?:点击|扫码|关注我们|长按|阅读原文|分享到)",
+    r"|点击|扫码|关注我们|长按|阅读原文|分享到",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
     r"\b(?:PUBLISHED|UPDATED|Last updated|Posted)\s*:"
     r"|\b\d{1,2}[:.]\d{2}\s*(?:[AP]M\s*)?(?:GMT|BST|EST|EDT|PST|PDT|UTC|CET|CEST)\b"
-    r"|(?:发布时间|更新时间|来源|责任编辑|记者|编辑)[:：]",
+    r"|(?:发布时间|更新时间|来源|责任编辑|编辑)[:：]",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^By\s+(?:[A-Z][\w'’.-]*\s*){1,4}(?:[.|,]|and\b|for\b|$)")
+_BYLINE = re.compile(r"^By\s+(?:[A-Z][\w'’.-]*[ \t]*){1,4}(?:[.|,]|and\b|for\b|$)", _M)
 # A short label and a colon opening the sentence: how captions and kickers are written.
-_LABEL = re.compile(r"^[\w'’-]+(?:\s[\w'’-]+){0,3}:\s")
-_QUOTE_OPEN = re.compile(r"^\W{0,2}[\"'‘“「『]")
-_QUOTED = re.compile(r"[\"“「『][^\"”」』]{3,}[\"”」』]|(?:^|\s)['‘][^'’]{3,}['’](?=\W|$)")
-_FINAL = re.compile(r"[.!?。！？…;；:\"'’”)）」』]\s*$")
+_LABEL = re.compile(r"^[\w'’-]+(?:[ \t][\w'’-]+){0,3}:[ \t]", _M)
+_QUOTE_OPEN = re.compile(r"^[^\w\n]{0,2}[\"'‘“「『]", _M)
+_QUOTED = re.compile(r"[\"“「『][^\"”」』\n]{3,}[\"”」』]|(?<!\w)['‘][^'’\n]{3,}['’](?!\w)")
+_UNFINISHED = re.compile(r"[^.!?。！？…;；:\"'’”)）」』\s][ \t]*$", _M)
 
 
 @dataclass(frozen=True)
@@ -54,36 +56,49 @@ def shape_multipliers(
     texts: Sequence[str], word_counts: Sequence[int], weights: ShapeWeights
 ) -> npt.NDArray[np.float64]:
     """Return one multiplier in (0, 1] per sentence; 1.0 means nothing looks wrong."""
-    out = np.ones(len(texts), dtype=np.float64)
-    for i, (text, words) in enumerate(zip(texts, word_counts, strict=True)):
-        out[i] = _multiplier(text, words, weights)
+    n = len(texts)
+    if n == 0:
+        return np.ones(0)
+    flat = [t.replace("\n", " ") for t in texts]
+    joined = "\n".join(flat)
+    lengths = np.array([len(t) for t in flat], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    out = np.ones(n, dtype=np.float64)
+    for pattern, factor in (
+        (_PROMPT, weights.prompt),
+        (_DATELINE, weights.dateline),
+        (_BYLINE, weights.byline),
+        (_LABEL, weights.label),
+        (_UNFINISHED, weights.unfinished),
+    ):
+        hits = _sentences_hit(pattern, joined, starts)
+        out[hits] *= factor
+    quoted = _quoted_share(joined, starts, lengths)
+    quoting = _sentences_hit(_QUOTE_OPEN, joined, starts) | (quoted > 0.5)
+    out[quoting] *= weights.quote
+    words = np.asarray(word_counts, dtype=np.int64)
+    out[words < weights.short_words] *= weights.short
+    out[words > weights.long_words] *= weights.long
     return out
 
 
-def _multiplier(text: str, words: int, w: ShapeWeights) -> float:
-    factor = 1.0
-    if _PROMPT.search(text):
-        factor *= w.prompt
-    if _DATELINE.search(text):
-        factor *= w.dateline
-    if _BYLINE.match(text):
-        factor *= w.byline
-    if _LABEL.match(text):
-        factor *= w.label
-    if _QUOTE_OPEN.match(text) or _quoted_share(text) > 0.5:
-        factor *= w.quote
-    if not _FINAL.search(text):
-        factor *= w.unfinished
-    if words < w.short_words:
-        factor *= w.short
-    elif words > w.long_words:
-        factor *= w.long
-    return factor
+def _sentences_hit(
+    pattern: re.Pattern[str], joined: str, starts: npt.NDArray[np.int64]
+) -> npt.NDArray[np.bool_]:
+    """Mark each sentence where `pattern` matches at least once."""
+    hit = np.zeros(len(starts), dtype=bool)
+    positions = [m.start() for m in pattern.finditer(joined)]
+    if positions:
+        hit[np.searchsorted(starts, positions, side="right") - 1] = True
+    return hit
 
 
-def _quoted_share(text: str) -> float:
-    """Share of the sentence's characters that sit inside quotation marks."""
-    if not text:
-        return 0.0
-    quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(text))
-    return quoted / len(text)
+def _quoted_share(
+    joined: str, starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """Share of each sentence's characters that sit inside quotation marks."""
+    quoted = np.zeros(len(starts), dtype=np.float64)
+    for match in _QUOTED.finditer(joined):
+        index = int(np.searchsorted(starts, match.start(), side="right")) - 1
+        quoted[index] += match.end() - match.start()
+    return quoted / np.maximum(lengths, 1)

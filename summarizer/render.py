@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from summarizer.model import Summary
 
 FORMATS = ("text", "markdown", "json")
+_CJK_ENDINGS = tuple("。！？；…”」』）")
 
 
 def summary_dict(summary: Summary) -> dict[str, Any]:
@@ -30,6 +32,16 @@ def sections_list(summary: Summary) -> list[dict[str, Any]]:
     ]
 
 
+def join_sentences(sentences: Sequence[str]) -> str:
+    """Join sentences into a paragraph: a space after Latin text, none after CJK punctuation."""
+    out = ""
+    for sentence in sentences:
+        if out and not out.endswith(_CJK_ENDINGS):
+            out += " "
+        out += sentence
+    return out
+
+
 def _byline(summary: Summary) -> str:
     parts = [summary.byline, summary.published.isoformat() if summary.published else None]
     return " · ".join(part for part in parts if part)
@@ -44,9 +56,9 @@ def render_text(summary: Summary) -> str:
         lines.append(_byline(summary))
     if lines:
         lines.append("")
-    lines.append(" ".join(summary.sentences))
+    lines.append(join_sentences(summary.sentences))
     for section in summary.sections:
-        lines.extend(["", f"{section.heading}", " ".join(section.sentences)])
+        lines.extend(["", f"{section.heading}", join_sentences(section.sentences)])
     return "\n".join(lines) + "\n"
 
 
@@ -57,9 +69,9 @@ def render_markdown(summary: Summary) -> str:
         lines.extend([f"# {summary.title}", ""])
     if _byline(summary):
         lines.extend([f"*{_byline(summary)}*", ""])
-    lines.append(" ".join(summary.sentences))
+    lines.append(join_sentences(summary.sentences))
     for section in summary.sections:
-        lines.extend(["", f"## {section.heading}", "", " ".join(section.sentences)])
+        lines.extend(["", f"## {section.heading}", "", join_sentences(section.sentences)])
     return "\n".join(lines) + "\n"
 
 

@@ -9,6 +9,7 @@ from summarizer.languages import NEUTRAL, normalize_code, stop_words, sumy_langu
 from summarizer.sentences import SentenceSplitter
 from summarizer.words import split_chinese, split_japanese, split_spaced
 
+_CACHED_TEXT_CHARS = 4000
 _ORDINAL_DOT_LANGUAGES = frozenset({"de", "da", "nb", "no", "fi", "hu", "cs", "sk", "pl"})
 
 
@@ -34,15 +35,25 @@ class Tokenizer:
         else:
             split_words = split_spaced
         self._split_words = split_words
-        self.to_sentences = lru_cache(maxsize=1024)(self._to_sentences)
-        self.to_words = lru_cache(maxsize=16384)(self._to_words)
+        self._cached_sentences = lru_cache(maxsize=1024)(self._splitter.split)
+        self._cached_words = lru_cache(maxsize=16384)(self._word_tuple)
 
-    def _to_sentences(self, text: str) -> tuple[str, ...]:
+    def to_sentences(self, text: str) -> tuple[str, ...]:
         """Return the sentences of a paragraph or a whole text, in order."""
-        return self._splitter.split(text)
+        if len(text) > _CACHED_TEXT_CHARS:
+            # Whole long texts are rarely split twice; caching them would pin their memory.
+            return self._splitter.split(text)
+        result: tuple[str, ...] = self._cached_sentences(text)
+        return result
 
-    def _to_words(self, sentence: str) -> tuple[str, ...]:
+    def to_words(self, sentence: str) -> tuple[str, ...]:
         """Return the words of a sentence in order, punctuation and numbers left out."""
+        if len(sentence) > _CACHED_TEXT_CHARS:
+            return self._word_tuple(sentence)
+        result: tuple[str, ...] = self._cached_words(sentence)
+        return result
+
+    def _word_tuple(self, sentence: str) -> tuple[str, ...]:
         return tuple(self._split_words(sentence))
 
     def __repr__(self) -> str:

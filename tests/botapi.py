@@ -11,6 +11,9 @@ Fixtures
   ``bot_api.base_file_url`` (or give a subprocess ``TELEGRAM_API_URL=bot_api.root`` and
   ``TELEGRAM_BOT_TOKEN=bot_api.token``). It outlives any bot you start and stop in the test,
   so messages delivered before a restart (or a ``kill -9`` of a bot subprocess) stay readable.
+  It also sets ``PTB_TIMEDELTA=true``: without it python-telegram-bot 22 emits a
+  deprecation warning (an error under ``filterwarnings = error``) whenever it builds a
+  ``RetryAfter``, and ``retry_after`` is then a ``datetime.timedelta``, as it will be in PTB 23.
 - ``ptb_bot``: an initialised ``telegram.Bot`` talking to ``bot_api`` (async fixture).
 
 Helpers (plain functions)
@@ -54,8 +57,9 @@ from bot.sandbox import BotApiEmulator, Chat, User
 
 
 @pytest.fixture
-def bot_api() -> Iterator[BotApiEmulator]:
-    """A started Bot API emulator on loopback."""
+def bot_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[BotApiEmulator]:
+    """A started Bot API emulator on loopback (and PTB_TIMEDELTA=true, see the docstring)."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
     emulator = BotApiEmulator().start()
     try:
         yield emulator

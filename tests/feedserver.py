@@ -53,7 +53,9 @@ class FeedServer:
         self.user_agents: list[str] = []
         self._lock = threading.Lock()
         self._httpd = _QuietServer(("127.0.0.1", 0), _handler_for(self))
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self.base_url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
 
     def start(self) -> FeedServer:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.store.records import Region
 
 MAX_ARGUMENT_CHARS = 1000
-_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}>»”’。，；：！？）】"
 
 

@@ -100,7 +100,6 @@ STRINGS: dict[str, str] = {
         "Usage: /summary &lt;link&gt; · /summary &lt;article id&gt; · /summary &lt;region&gt;, "
         "or reply /summary to a message holding a link."
     ),
-    "summary_working": "Reading the article…",
     "summary_failed": "Sorry, I could not summarize that page: {reason}",
     "article_not_found": "There is no story with id {id}.",
     "region_top_header": "<b>Today in {region}</b>",

@@ -96,7 +96,6 @@ STRINGS: dict[str, str] = {
         "用法：/summary &lt;链接&gt; · /summary &lt;文章编号&gt; · /summary &lt;地区&gt;，"
         "或用 /summary 回复一条含链接的消息。"
     ),
-    "summary_working": "正在阅读文章…",
     "summary_failed": "抱歉，无法概括该页面：{reason}",
     "article_not_found": "没有编号为 {id} 的报道。",
     "region_top_header": "<b>{region}今日要闻</b>",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -43,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the process exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # python-telegram-bot 22 warns on every RetryAfter unless it may hand out timedeltas;
+    # opting in keeps flood-control handling identical in production and tests.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     if args_list[:1] == ["summarize"]:
         # The summarizer has its own CLI; hand it the rest of the line untouched.
         from summarizer.cli import main as summarize_main

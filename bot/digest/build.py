@@ -147,6 +147,14 @@ def _add(a: BuildReport, b: BuildReport) -> BuildReport:
     return BuildReport(a.chats + b.chats, a.digests + b.digests, a.messages + b.messages)
 
 
+def send_now(
+    store: Store, now: datetime, chat_id: int | None = None, caps: Caps | None = None
+) -> BuildReport:
+    """Queue the digest of every subscribed destination (or one chat's) now; it counts as
+    that day's digest, so the scheduled one does not repeat it."""
+    return queue_for(store, chats_to_send_now(store, chat_id), now, caps)
+
+
 def chats_to_send_now(store: Store, chat_id: int | None) -> Sequence[ChatRecord]:
     """Every subscribed destination, or those of one chat, for an immediate digest."""
     if chat_id is None:

@@ -12,6 +12,7 @@ _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+", re.UNICODE)
 _IS_CJK = re.compile(rf"[{_CJK}]")
 LEAD_CHARS = 400
 NEAR_DUPLICATE_THRESHOLD = 0.5
+MAX_POSTINGS = 200
 _STOPWORDS = frozenset(
     [
         "a",
@@ -110,7 +111,9 @@ class StoryIndex:
         key = story_key(title, lead)
         overlapping: set[int] = set()
         for gram in key:
-            overlapping.update(self._postings.get(gram, ()))
+            postings = self._postings.get(gram, ())
+            if len(postings) <= MAX_POSTINGS:  # grams shared by everything tell nothing apart
+                overlapping.update(postings)
         best_id: int | None = None
         best_score = self.threshold
         for position in sorted(overlapping):

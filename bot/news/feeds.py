@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import defusedxml.ElementTree as SafeET
 import feedparser
 from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
+from lxml import etree
 
 from bot.news.decode import decode_bytes
 from bot.news.errors import NotAFeedError, UnsafeXmlError
@@ -24,7 +25,7 @@ _HTML_START = re.compile(
 )
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_ENTRY_TAGS = frozenset({"item", "entry"})
+_ENTRY_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]")
 HTML_PAGE_MESSAGE = "not a feed (the address returned an HTML page)"
 
 
@@ -57,33 +58,64 @@ def looks_like_html(text: str) -> bool:
     return _HTML_START.match(text[:4096]) is not None
 
 
-def _local(tag: object) -> str:
-    name = tag if isinstance(tag, str) else ""
-    return name.rsplit("}", 1)[-1].lower()
+class _RootReached(Exception):  # noqa: N818 - a control-flow signal, not an error
+    """Raised by the prolog check once the root element starts: the DTD is behind us."""
 
 
-def _safe_tree(data: bytes) -> StdET.Element | None:
-    """Parse without entity expansion; None when the XML is not well-formed (feedparser copes)."""
+class _StopAtRoot:
+    """An ElementTree parser target that only lets the prolog (XML declaration, DTD) through."""
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        raise _RootReached
+
+    def end(self, tag: str) -> None:
+        return None
+
+    def data(self, data: str) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+def check_xml_safety(data: bytes) -> None:
+    """Refuse entity declarations and external references (defusedxml), reading only the prolog.
+
+    Entities can only be declared in the DTD, which precedes the root element, so parsing
+    stops there: the check costs nothing on a large feed.
+    """
+    parser = DefusedXMLParser(
+        target=_StopAtRoot(), forbid_dtd=False, forbid_entities=True, forbid_external=True
+    )
     try:
-        root: StdET.Element = SafeET.fromstring(
-            data, forbid_dtd=False, forbid_entities=True, forbid_external=True
-        )
+        parser.feed(data)
+        parser.close()
+    except _RootReached:
+        return
     except DefusedXmlException:
         raise UnsafeXmlError from None
     except (StdET.ParseError, ValueError):
+        return  # not well-formed; feedparser's tolerant parser decides what it is
+
+
+def _truncate(data: bytes, limit: int) -> bytes | None:
+    """Drop entries past `limit` in document order (feeds put newest first); None if none went."""
+    if len(_ENTRY_START.findall(data)) <= limit:
         return None
-    return root
-
-
-def _truncate(root: StdET.Element, limit: int) -> bool:
-    """Drop entries past `limit` in document order (feeds put newest first); True if any went."""
-    parents = {child: parent for parent in root.iter() for child in parent}
-    entries = [el for el in root.iter() if _local(el.tag) in _ENTRY_TAGS]
-    if len(entries) <= limit:
-        return False
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, recover=True, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None
+    if root is None:
+        return None
+    entries = list(root.iter("{*}item", "{*}entry"))  # any namespace, or none
     for element in entries[limit:]:
-        parents[element].remove(element)
-    return True
+        element.getparent().remove(element)
+    result: bytes = etree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return result
 
 
 def _to_utf8(text: str) -> bytes:
@@ -135,14 +167,11 @@ def parse_feed(
     if _ENTITY_DECL.search(text[:65536]):
         raise UnsafeXmlError
     data = _to_utf8(text)
-    root = _safe_tree(data)
-    truncated = False
-    if root is not None:
-        if _local(root.tag) == "html":
-            raise NotAFeedError(HTML_PAGE_MESSAGE)
-        truncated = _truncate(root, max_entries)
-        if truncated:
-            data = _to_utf8(StdET.tostring(root, encoding="unicode"))
+    check_xml_safety(data)
+    shortened = _truncate(data, max_entries)
+    truncated = shortened is not None
+    if shortened is not None:
+        data = shortened
     parsed = feedparser.parse(
         io.BytesIO(data),
         response_headers={

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 import time
@@ -144,6 +145,7 @@ class _Tick:
         self._global = asyncio.Semaphore(options.global_limit)
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._db_lock = asyncio.Lock()
+        self._cluster_lock = asyncio.Lock()
 
     def load_recent_stories(self) -> None:
         """Seed the near-duplicate index with recently stored articles."""
@@ -166,10 +168,10 @@ class _Tick:
 
     async def db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a store call in a worker thread, one at a time (SQLite has one writer)."""
-        started = time.perf_counter()
         async with self._db_lock:
+            started = time.perf_counter()  # the call itself, not the wait for the lock
             result = await asyncio.to_thread(fn, *args, **kwargs)
-        self.tally.time("store", time.perf_counter() - started)
+            self.tally.time("store", time.perf_counter() - started)
         return result
 
     async def cpu(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -231,6 +233,8 @@ class _Tick:
         return True
 
     async def _entry(self, feed: Feed, parsed: ParsedFeed, entry: FeedEntry) -> None:
+        if not (entry.title or entry.url):
+            return  # nothing a reader could be shown
         guid = guid_key(entry.guid, feed.url)
         link = canonical_url(entry.url) if entry.url else None
         if not self._claim(link, guid):
@@ -303,15 +307,18 @@ class _Tick:
             sections=summarized.sections if summarized else (),
             summary=summarized.summary if summarized else (),
             fingerprint=content_fp,
-            cluster_id=self.index.match(title, lead),
             regions=self.tagger.tag(title, text, feed.region_id),
         )
-        try:
-            stored = await self.db(self.store.articles.add, new)
-        except DuplicateArticleError:
-            self.tally.duplicates += 1
-            return
-        self.index.add(stored.cluster_id or stored.id, title, lead)
+        # Match and insert under one lock, so two outlets' copies of a story that arrive in
+        # the same tick see each other.
+        async with self._cluster_lock:
+            new = dataclasses.replace(new, cluster_id=self.index.match(title, lead))
+            try:
+                stored = await self.db(self.store.articles.add, new)
+            except DuplicateArticleError:
+                self.tally.duplicates += 1
+                return
+            self.index.add(stored.cluster_id or stored.id, title, lead)
         self.tally.new += 1
 
 

@@ -11,7 +11,7 @@ In process::
 
 As a process (the state survives restarts when --state is given)::
 
-    python -m bot.sandbox.emulator --port 8081 --state sandbox-state.json
+    python -m bot.sandbox --port 8081 --state sandbox-state.json
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from bot.sandbox.observation import Observation
 from bot.sandbox.persistence import load_world, save_world
 from bot.sandbox.records import User
 from bot.sandbox.server import HttpFront
+from bot.sandbox.webhook import WebhookPusher
 from bot.sandbox.world import World
 
 DEFAULT_TOKEN = "123456789:SANDBOX-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
@@ -53,6 +54,7 @@ class BotApiEmulator(Observation):
         self._host, self._port = host, port
         self._control = ControlApi(self) if control_api else None
         self._front: HttpFront | None = None
+        self._pusher: WebhookPusher | None = None
 
     @property
     def token(self) -> str:
@@ -90,6 +92,8 @@ class BotApiEmulator(Observation):
             with self._world.lock:
                 self._world.stopping = False
             self._front.start()
+            self._pusher = WebhookPusher(self._world)
+            self._pusher.start()
         return self
 
     def stop(self) -> None:
@@ -99,6 +103,9 @@ class BotApiEmulator(Observation):
         with self._world.lock:
             self._world.stopping = True
             self._world.touch()
+        if self._pusher is not None:
+            self._pusher.stop()
+            self._pusher = None
         self._front.stop()
         self._front = None
 
@@ -132,7 +139,7 @@ class BotApiEmulator(Observation):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the emulator as a process until SIGTERM or Ctrl-C."""
-    parser = argparse.ArgumentParser(prog="python -m bot.sandbox.emulator")
+    parser = argparse.ArgumentParser(prog="python -m bot.sandbox")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--token", default=DEFAULT_TOKEN)

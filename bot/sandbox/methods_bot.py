@@ -104,7 +104,7 @@ def _pending(world: World, limit: int) -> list[dict[str, Any]]:
 
 
 def set_webhook(world: World, p: Params) -> bool:
-    """setWebhook: stored only (the emulator does not push updates)."""
+    """setWebhook: remember the URL; pending updates are then POSTed to it."""
     url = p.text("url") or ""
     if p.flag("drop_pending_updates"):
         world.updates.clear()

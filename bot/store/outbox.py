@@ -342,10 +342,18 @@ def _advance_schedule(conn: Connection, recipient: Recipient) -> bool:
 
 def _hold_chat(conn: Connection, chat_id: int, until: datetime) -> None:
     # Per-chat pacing lives in the rows themselves, so it holds across workers and restarts.
-    conn.execute(
-        deliveries.update()
+    # Rows are found by chat first: with the time condition in the same query, SQLite would
+    # pick the (status, next_attempt_at) index and walk every pending row.
+    waiting = conn.execute(
+        select(deliveries.c.id)
         .where(deliveries.c.chat_id == chat_id)
         .where(deliveries.c.status == PENDING)
-        .where(deliveries.c.next_attempt_at < until)
-        .values(next_attempt_at=until)
-    )
+    ).scalars()
+    ids = list(waiting)
+    if ids:
+        conn.execute(
+            deliveries.update()
+            .where(deliveries.c.id.in_(ids))
+            .where(deliveries.c.next_attempt_at < until)
+            .values(next_attempt_at=until)
+        )

@@ -36,7 +36,7 @@ def _bigrams(run: str) -> list[str]:
 
 
 def _runs(text: str) -> list[str]:
-    return [match.group()[:MAX_TERM_CHARS] for match in _RUN.finditer(_normalize(text))]
+    return [run[:MAX_TERM_CHARS] for run in _RUN.findall(_normalize(text))]
 
 
 def index_terms(text: str) -> str:

@@ -175,7 +175,7 @@ def gzip_bomb(size: int = 64 * 1024 * 1024) -> bytes:
 
 @functools.cache
 def huge_feed(items: int = 100_000) -> bytes:
-    body = "".join(f"<item><guid>n{i}</guid></item>" for i in range(items))
+    body = "".join(f"<item><title>t{i}</title><guid>n{i}</guid></item>" for i in range(items))
     head = '<?xml version="1.0"?><rss version="2.0"><channel><title>big</title>'
     return f"{head}{body}</channel></rss>".encode()
 

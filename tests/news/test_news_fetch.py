@@ -23,9 +23,12 @@ async def fetcher():
 async def test_conditional_get_gets_304_and_is_counted(feed_server, fetcher):
     url = feed_server.url("/feeds/en.rss")
     first = await fetcher.get(url)
-    assert first.status == 200 and first.etag == '"en-v1"' and first.last_modified
+    assert first.status == 200
+    assert first.etag == '"en-v1"'
+    assert first.last_modified
     again = await fetcher.get(url, etag=first.etag, last_modified=first.last_modified)
-    assert again.not_modified and again.body == b""
+    assert again.not_modified
+    assert again.body == b""
     assert feed_server.conditional_requests["/feeds/en.rss"] == 1
     assert feed_server.not_modified["/feeds/en.rss"] == 1
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from bot.sandbox.formatting import detect_entities, format_outgoing
 from bot.sandbox.errors import ApiError
+from bot.sandbox.formatting import detect_entities, format_outgoing
 from bot.sandbox.telegram_html import HtmlParseError, parse_html, utf16_len
 
 SURROGATES = (
@@ -67,7 +67,9 @@ def test_valid_html_yields_text_and_entities(
 
 
 def test_links_carry_their_url() -> None:
-    _, entities = parse_html('<a href="https://example.org/a?b=1&amp;c=2">x</a> <a href=example.org>y</a>')
+    _, entities = parse_html(
+        '<a href="https://example.org/a?b=1&amp;c=2">x</a> <a href=example.org>y</a>'
+    )
     assert [e["url"] for e in entities] == ["https://example.org/a?b=1&c=2", "http://example.org/"]
 
 
@@ -94,7 +96,9 @@ def test_blank_text_is_refused() -> None:
 
 
 def test_user_text_gets_command_and_link_entities() -> None:
-    found = detect_entities("/summary@newsbot_sandbox_bot https://example.org/a, 😀 example.com @ann #news")
+    found = detect_entities(
+        "/summary@newsbot_sandbox_bot https://example.org/a, 😀 example.com @ann #news"
+    )
     kinds = [(e["type"], e["offset"], e["length"]) for e in found]
     assert kinds == [
         ("bot_command", 0, 28),

@@ -171,3 +171,21 @@ def test_removing_a_feed_keeps_its_articles(store):
     article = store.articles.add(NewArticle(url="https://a.example/1", title="t", feed_id=feed.id))
     store.feeds.remove(feed.id)
     assert store.articles.get(article.id).feed_id is None
+
+
+def test_concurrent_writers_from_separate_connections(store_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.store import open_store
+
+    def write(worker: int) -> int:
+        with open_store(store_url) as own:
+            for n in range(15):
+                if not own.articles.seen(canonical_url=f"https://w{worker}.example/{n}"):
+                    own.articles.add(NewArticle(url=f"https://w{worker}.example/{n}", title="t"))
+        return worker
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert sorted(pool.map(write, range(4))) == [0, 1, 2, 3]
+    with open_store(store_url) as check:
+        assert check.articles.count() == 60

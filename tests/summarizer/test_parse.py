@@ -15,6 +15,7 @@ from summarizer import (
     parse_article,
 )
 from summarizer.detect import detect_language
+from summarizer.html_parse import looks_like_html
 from summarizer.inputs import MAX_INPUT_BYTES
 from summarizer.metadata import parse_metadata_line
 
@@ -246,3 +247,22 @@ def test_binary_input_is_an_error() -> None:
 def test_oversized_input_is_an_error() -> None:
     with pytest.raises(InputTooLargeError):
         parse_article("a" * (MAX_INPUT_BYTES + 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "is_html"),
+    [
+        ("<p>The fair opened on Friday.</p>", True),
+        ("<!DOCTYPE html><title>x</title>", True),
+        ("Use the <p> tag for paragraphs, the guide says.", False),
+        ("Prices rose 3 < 5 percent, and 7 > 4.", False),
+    ],
+)
+def test_html_is_detected_from_markup(text: str, is_html: bool) -> None:
+    assert looks_like_html(text) is is_html
+
+
+def test_mixed_chinese_and_english_text_is_chinese() -> None:
+    text = "苹果公司（Apple Inc.）周二发布了新款iPhone 15 Pro，售价为999美元。"
+    text += "分析师认为销量将超过预期。"
+    assert detect_language(text).code == "zh"

@@ -13,6 +13,7 @@ from telegram.ext import ContextTypes
 
 from bot.chat.arguments import match_region
 from bot.chat.handlers.common import language_for, require_bot_admin
+from bot.chat.handlers.common import words as command_words
 from bot.chat.i18n import t
 from bot.chat.render import html_lines_parts
 from bot.chat.replies import reply, reply_parts
@@ -34,7 +35,7 @@ async def addfeed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     language = await language_for(svc, update)
     if not await require_bot_admin(update, context, language):
         return
-    words = list(context.args or [])
+    words = command_words(context)
     if not words or len(words[0]) > MAX_URL_CHARS or len(words) > 8:
         await reply(update, context, t(language, "usage_addfeed"))
         return
@@ -63,7 +64,7 @@ async def removefeed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     language = await language_for(svc, update)
     if not await require_bot_admin(update, context, language):
         return
-    words = list(context.args or [])
+    words = command_words(context)
     if len(words) != 1 or len(words[0]) > MAX_URL_CHARS:
         await reply(update, context, t(language, "usage_removefeed"))
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from dataclasses import dataclass
 
 from telegram import Chat, Update
@@ -78,9 +79,22 @@ async def language_for(svc: Services, update: Update) -> str:
     return user_language(update)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean(text: str) -> str:
+    """Drop control characters (a NUL cannot even be stored in PostgreSQL text)."""
+    return _CONTROL.sub("", text)
+
+
+def words(context: ContextTypes.DEFAULT_TYPE) -> list[str]:
+    """The command's arguments split on whitespace, control characters removed."""
+    return [w for w in (clean(arg) for arg in context.args or []) if w]
+
+
 def arguments(context: ContextTypes.DEFAULT_TYPE) -> str:
-    """The text after the command, spaces preserved inside, trimmed outside."""
-    return " ".join(context.args or []).strip()
+    """The text after the command as one string, words separated by single spaces."""
+    return " ".join(words(context)).strip()
 
 
 async def refuse_long(

@@ -22,6 +22,7 @@ from bot.chat.handlers.common import (
     refuse_long,
     require_chat_admin,
 )
+from bot.chat.handlers.common import words as command_words
 from bot.chat.i18n import t
 from bot.chat.keyboards import regions_keyboard
 from bot.chat.render import region_name
@@ -161,7 +162,7 @@ async def channel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """
     svc = services(context)
     language = await language_for(svc, update)
-    words = list(context.args or [])
+    words = command_words(context)
     handle = channel_handle(words[0]) if words else None
     query = " ".join(words[1:]).strip()
     if handle is None or not query or len(query) > 200:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from telegram import Message, MessageEntity, Update
+from telegram.constants import ChatAction
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.chat.arguments import ArticleTarget, LinkTarget, RegionTarget, find_url, summary_target
@@ -80,29 +83,28 @@ async def bare_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def summarize_link(
     update: Update, context: ContextTypes.DEFAULT_TYPE, url: str, language: str
 ) -> None:
-    """Fetch, extract and summarize a page; a placeholder message shows it is being read."""
+    """Fetch, extract and summarize a page; "typing…" shows meanwhile."""
     svc = services(context)
-    working = await reply(update, context, t(language, "summary_working"))
+    chat = update.effective_chat
+    message = update.effective_message
+    if chat is not None:
+        thread = message.message_thread_id if message and message.is_topic_message else None
+        with contextlib.suppress(TelegramError):  # only a courtesy
+            await context.bot.send_chat_action(chat.id, ChatAction.TYPING, message_thread_id=thread)
     try:
         result = await svc.summarize_link(url)
     except FeedError as exc:
-        parts = [t(language, "summary_failed", reason=str(exc))]
-    else:
-        blocks = summary_blocks(
-            title=result.title,
-            url=result.url,
-            source=result.source,
-            when=result.published.isoformat() if result.published else None,
-            sections=result.sections,
-            overall=result.summary,
-        )
-        parts = message_parts(blocks)
-    if working is None:
-        await reply_parts(update, context, parts)
+        await reply(update, context, t(language, "summary_failed", reason=str(exc)))
         return
-    # The placeholder becomes the first part, so the chat holds the answer, not a stale note.
-    await working.edit_text(parts[0])
-    await reply_parts(update, context, parts[1:])
+    blocks = summary_blocks(
+        title=result.title,
+        url=result.url,
+        source=result.source,
+        when=result.published.isoformat() if result.published else None,
+        sections=result.sections,
+        overall=result.summary,
+    )
+    await reply_parts(update, context, message_parts(blocks))
 
 
 def stored_summary(article: Article, zone: str) -> list[str]:

@@ -1,0 +1,132 @@
+"""Ingest throughput: feeds/s and articles/s against a local server, cost split per article.
+
+Serves FEEDS feeds of PER_FEED distinct generated articles each on 127.0.0.1, runs one
+ingest tick into a fresh store (SQLite by default, or --database-url), and prints wall-clock
+rates plus the summed time per article spent in each phase (fetch, extract, summarize, store).
+Phases overlap in wall-clock time (pages download while others are summarized), so their
+sum exceeds the wall time; they show where the work goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from feedserver import FeedServer  # noqa: E402
+
+from bot.news.ingest import IngestOptions, run_ingest_tick  # noqa: E402
+from bot.store import open_store, upgrade  # noqa: E402
+
+SAMPLES = ROOT / "config" / "sample_feeds" / "articles"
+
+
+def vocabulary() -> list[str]:
+    words: set[str] = set()
+    for page in SAMPLES.glob("*.html"):
+        if page.stem.endswith("-zh"):
+            continue
+        text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+        words.update(w for w in re.findall(r"[A-Za-z]{3,}", text))
+    return sorted(words)
+
+
+def sentence(rng: random.Random, words: list[str]) -> str:
+    picked = rng.sample(words, rng.randint(10, 18))
+    return " ".join(picked).capitalize() + "."
+
+
+def article_html(rng: random.Random, words: list[str], n: int) -> tuple[str, str]:
+    title = f"{' '.join(rng.sample(words, 6)).capitalize()} {n}"
+    parts = [f"<h1>{title}</h1>", f"<p>{' '.join(sentence(rng, words) for _ in range(3))}</p>"]
+    for _ in range(3):
+        parts.append(f"<h2>{' '.join(rng.sample(words, 3)).capitalize()}</h2>")
+        parts.extend(f"<p>{' '.join(sentence(rng, words) for _ in range(3))}</p>" for _ in range(2))
+    body = "".join(parts)
+    page = (
+        f"<html><head><title>{title}</title></head><body><nav>Home | News</nav>"
+        f"<main><article>{body}</article></main><footer>Copyright</footer></body></html>"
+    )
+    return title, page
+
+
+def build(server: FeedServer, feeds: int, per_feed: int) -> list[str]:
+    rng = random.Random(7)
+    words = vocabulary()
+    urls = []
+    n = 0
+    for f in range(feeds):
+        items = []
+        for _ in range(per_feed):
+            n += 1
+            title, page = article_html(rng, words, n)
+            link = server.add(f"/a/{n}.html", page)
+            items.append(
+                f"<item><title>{title}</title><link>{link}</link><guid>{link}</guid></item>"
+            )
+        rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {f}</title>{"".join(items)}</channel></rss>'
+        urls.append(server.add(f"/f/{f}.rss", rss, content_type="application/rss+xml"))
+    return urls
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--feeds", type=int, default=200)
+    parser.add_argument("--per-feed", type=int, default=25)
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 2, help="summarizer processes (0: threads)"
+    )
+    parser.add_argument("--database-url", help="default: a fresh SQLite file")
+    args = parser.parse_args()
+    server = FeedServer()
+    urls = build(server, args.feeds, args.per_feed)
+    server.start()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.database_url or f"sqlite:///{tmp}/bench.db"
+        upgrade(url)
+        store = open_store(url)
+        for feed_url in urls:
+            store.feeds.add(feed_url)
+        options = IngestOptions(allow_private_urls=True, global_limit=16, per_host_limit=16)
+        pool = ProcessPoolExecutor(args.workers) if args.workers > 0 else None
+        try:
+            started = time.perf_counter()
+            report = asyncio.run(
+                run_ingest_tick(store, options, now=datetime.now(UTC), executor=pool)
+            )
+            wall = time.perf_counter() - started
+        finally:
+            if pool is not None:
+                pool.shutdown()
+            store.close()
+            server.stop()
+    count = max(report.new_articles, 1)
+    print(
+        f"store: {url.split(':', 1)[0]}  cores: {os.cpu_count()}  workers: {args.workers or 'threads'}"
+    )
+    print(
+        f"feeds: {report.feeds_checked} ({report.feeds_failed} failed)  "
+        f"articles stored: {report.new_articles}  wall: {wall:.1f} s"
+    )
+    print(
+        f"feeds/s: {report.feeds_checked / wall:.1f}  articles/s: {report.new_articles / wall:.1f}"
+    )
+    print("per-article cost (summed over concurrent tasks, ms):")
+    for phase, seconds in report.timings:
+        print(f"  {phase:<11} {1000 * seconds / count:8.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""Periodic work beside the handlers: the ingest tick, the digest tick and the outbox sender."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import telegram
+from telegram.ext import Application, ContextTypes
+
+from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
+from bot.digest.build import build_due
+from bot.digest.pacing import Pacing
+from bot.news.ingest import run_ingest_tick
+from bot.ops.leader import Leadership, leadership_for
+from bot.ops.metrics import INGEST_TICKS
+from bot.settings import Settings
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+DIGEST_INTERVAL_SECONDS = 60
+# APScheduler options: never two ticks at once, one catch-up run after a pause, and a late
+# tick (a busy event loop, a suspended laptop) still runs instead of being dropped.
+TICK_JOB_KWARGS: dict[str, Any] = {"max_instances": 1, "coalesce": True, "misfire_grace_time": 3600}
+
+
+@dataclass
+class Background:
+    """Which periodic work this process runs, and the running pieces once started."""
+
+    ingest: bool = True
+    digests: bool = True
+    sender: bool = True
+    leadership: Leadership | None = None
+    first_tick_seconds: float = 5.0
+    _sender: OutboxSender | None = field(default=None, repr=False)
+    _sender_task: asyncio.Task[None] | None = field(default=None, repr=False)
+    _sender_bot: telegram.Bot | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Background:
+        """Everything on, with leader election fitting the database."""
+        return cls(leadership=leadership_for(settings.database_url))
+
+    @classmethod
+    def none(cls) -> Background:
+        """Handlers only (for tests that drive the ticks themselves)."""
+        return cls(ingest=False, digests=False, sender=False)
+
+    async def stop(self, _application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        """Finish the sender's messages in flight and release leadership."""
+        if self._sender is not None and self._sender_task is not None:
+            self._sender.stop()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sender_task
+            self._sender = self._sender_task = None
+        if self._sender_bot is not None:
+            await self._sender_bot.shutdown()
+            self._sender_bot = None
+        if self.leadership is not None:
+            await asyncio.to_thread(self.leadership.release)
+
+
+@dataclass(frozen=True)
+class _TickContext:
+    settings: Settings
+    store: Store
+    background: Background
+
+
+async def _is_leader(background: Background) -> bool:
+    if background.leadership is None:
+        return True
+    return await asyncio.to_thread(background.leadership.check)
+
+
+async def ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Fetch due feeds and store their new articles (only in the leading process)."""
+    assert context.job is not None
+    tick: _TickContext = context.job.data  # type: ignore[assignment]
+    if not await _is_leader(tick.background):
+        return
+    try:
+        report = await run_ingest_tick(tick.store, tick.settings, now=datetime.now(UTC))
+    except Exception:
+        INGEST_TICKS.inc(outcome="error")
+        log.exception("ingest tick failed")
+        return
+    INGEST_TICKS.inc(outcome="ok")
+    log.info("ingest tick: %s", report.summary_line())
+
+
+async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Queue the digests whose local time has come, then wake the sender."""
+    assert context.job is not None
+    tick: _TickContext = context.job.data  # type: ignore[assignment]
+    if not await _is_leader(tick.background):
+        return
+    try:
+        report = await asyncio.to_thread(build_due, tick.store, datetime.now(UTC))
+    except Exception:
+        log.exception("digest tick failed")
+        return
+    if report.messages and tick.background._sender is not None:
+        tick.background._sender.wake()
+
+
+def install_jobs(
+    application: Application[Any, Any, Any, Any, Any, Any],
+    settings: Settings,
+    store: Store,
+    background: Background,
+) -> None:
+    """Schedule the ticks on the JobQueue and start the sender as its own task."""
+    data = _TickContext(settings, store, background)
+    queue = application.job_queue
+    if queue is None:
+        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
+    if background.ingest:
+        queue.run_repeating(
+            ingest_job,
+            interval=settings.ingest_interval_seconds,
+            first=background.first_tick_seconds,
+            name="ingest",
+            data=data,
+            job_kwargs=TICK_JOB_KWARGS,
+        )
+    if background.digests:
+        queue.run_repeating(
+            digest_job,
+            interval=DIGEST_INTERVAL_SECONDS,
+            first=background.first_tick_seconds,
+            name="digest",
+            data=data,
+            job_kwargs=TICK_JOB_KWARGS,
+        )
+    if background.sender and background._sender is None:
+        config = SenderConfig(pacing=Pacing(global_rate=settings.global_rate))
+        bot = sender_bot(settings, config.concurrency)
+        sender = OutboxSender(bot, store, config)
+        background._sender, background._sender_bot = sender, bot
+        background._sender_task = asyncio.create_task(
+            _run_sender(bot, sender), name="outbox-sender"
+        )
+
+
+async def _run_sender(bot: telegram.Bot, sender: OutboxSender) -> None:
+    """The sender's own task: its Bot is initialised here, apart from the replying one."""
+    await bot.initialize()
+    await sender.run()

@@ -1,0 +1,92 @@
+"""The chat tests' world: one emulator, one store and one running bot per test module.
+
+Starting python-telegram-bot costs more than most tests, so each module gets a single
+running Application (module-scoped, on the module's event loop) against the Bot API
+emulator, with a store on SQLite and on PostgreSQL (the whole module runs once per backend).
+Tests create their own users and chats, so they do not see each other's messages.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+
+from bot.chat.app import build_application, serving
+from bot.chat.jobs import Background
+from bot.sandbox import BotApiEmulator
+from bot.sandbox.static_server import StaticServer
+from bot.settings import PROJECT_ROOT, Settings
+from bot.store import open_store
+from chat.harness import Bot, seed
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SAMPLE_FEEDS = PROJECT_ROOT / "config" / "sample_feeds"
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[BotApiEmulator]:
+    """One Bot API emulator for the module."""
+    emulator = BotApiEmulator().start()
+    try:
+        yield emulator
+    finally:
+        emulator.stop()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_store_url(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    _postgres: Any,
+    _sqlite_template: Path,
+) -> Iterator[str]:
+    """A migrated database for the whole module, on each backend."""
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("chat") / "newsbot.db"
+        shutil.copyfile(_sqlite_template, path)
+        yield f"sqlite:///{path}"
+        return
+    name = _postgres.create(template=_postgres.migrated_template())
+    try:
+        yield _postgres.url_for(name)
+    finally:
+        _postgres.drop(name)
+
+
+@pytest.fixture(scope="module")
+def pages() -> Iterator[StaticServer]:
+    """The sandbox's sample feeds and article pages, served on loopback."""
+    with StaticServer(SAMPLE_FEEDS) as server:
+        yield server
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(
+    api: BotApiEmulator, module_store_url: str, pages: StaticServer
+) -> AsyncIterator[Bot]:
+    """A running bot (handlers only: the ticks are driven by the tests that need them)."""
+    admin = api.create_user("Ada", language_code="en")
+    settings = Settings(
+        bot_token=api.token,
+        api_url=api.root,
+        admin_ids=frozenset({admin.id}),
+        database_url=module_store_url,
+        allow_private_urls=True,
+        timezone="Asia/Shanghai",
+    )
+    store = open_store(module_store_url)
+    ids = seed(store, datetime.now(UTC))
+    application = build_application(settings, store, background=Background.none())
+    try:
+        async with serving(application):
+            assert application.updater is not None
+            await application.updater.start_polling(poll_interval=0.0, timeout=1)
+            yield Bot(api, store, settings, application, pages, admin, ids)
+    finally:
+        store.close()

@@ -1,0 +1,158 @@
+"""Any argument to any command gets a polite answer and never an error in the logs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.chat.app import build_application
+from bot.chat.jobs import Background
+from bot.news.articles import SummarizedArticle
+from bot.news.errors import FetchError
+from bot.sandbox import BotApiEmulator, Chat, User
+from bot.settings import Settings
+from bot.store import Store, open_store
+from chat.harness import seed
+from chat.threaded import ThreadedBot
+
+TRICKY = st.sampled_from(
+    [
+        '"',
+        "'",
+        "\\",
+        "*",
+        "OR",
+        "AND NOT",
+        "NEAR(",
+        ")",
+        ":",
+        "^",
+        "-",
+        "'; DROP TABLE chats; --",
+        "<b>",
+        "&amp;",
+        "%",
+        "_",
+        "\x00",
+        "太原",
+        "🚇",
+        "\u202e",
+        "@",
+        "#1",
+        "07:30",
+        "all",
+    ]
+)
+ARGUMENTS = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.one_of(TRICKY, st.text(max_size=12)), max_size=12).map(" ".join),
+    st.text(min_size=3000, max_size=4000),
+)
+
+
+class ErrorRecords(logging.Handler):
+    """Collects every ERROR (or worse) record logged anywhere while the bot runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@dataclass
+class Fuzz:
+    api: BotApiEmulator
+    store: Store
+    errors: ErrorRecords
+    private: Chat
+    group: Chat
+    member: User
+
+
+async def _offline(url: str) -> SummarizedArticle:
+    # Generated text may hold a URL; these tests must never reach the network.
+    raise FetchError(f"not fetched in tests: {url[:40]}")
+
+
+@pytest.fixture(scope="module")
+def fuzz(module_store_url: str) -> Iterator[Fuzz]:
+    errors = ErrorRecords()
+    logging.getLogger().addHandler(errors)
+    with BotApiEmulator() as api:
+        store = open_store(module_store_url)
+        seed(store, datetime.now(UTC))
+        settings_ = Settings(bot_token=api.token, api_url=api.root, database_url=module_store_url)
+        application = build_application(
+            settings_, store, summarize_link=_offline, background=Background.none()
+        )
+        runner = ThreadedBot(application).start()
+        try:
+            user = api.create_user("Fuzzy")
+            boss, member = api.create_user("Boss"), api.create_user("Member")
+            group = api.create_group("Fuzz", members=[member], creator=boss)
+            yield Fuzz(api, store, errors, api.create_private_chat(user), group, member)
+        finally:
+            runner.stop()
+            store.close()
+            logging.getLogger().removeHandler(errors)
+
+
+COMMANDS = [
+    "subscribe",
+    "unsubscribe",
+    "settings",
+    "search",
+    "summary",
+    "latest",
+    "addfeed",
+    "removefeed",
+    "channel",
+    "digest",
+]
+
+
+def _ask(fuzz: Fuzz, chat: Chat, text: str, user: User | None = None) -> str:
+    before = len(fuzz.api.messages(chat))
+    fuzz.api.send_text(chat, text, user=user)
+    found = fuzz.api.wait_for(before + 1, chat=chat, timeout=30)
+    return found[before].text
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(argument=ARGUMENTS)
+def test_any_argument_gets_a_polite_answer(fuzz: Fuzz, command: str, argument: str) -> None:
+    answer = _ask(fuzz, fuzz.private, f"/{command} {argument}"[:4096])
+    assert answer.strip()
+    assert "Traceback" not in answer
+    assert answer != "Sorry, something went wrong on my side. Please try again in a moment."
+    assert fuzz.errors.records == [], [r.getMessage() for r in fuzz.errors.records]
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(argument=ARGUMENTS)
+def test_group_members_change_nothing_whatever_they_type(fuzz: Fuzz, argument: str) -> None:
+    for command in ("subscribe", "unsubscribe", "settings"):
+        text = f"/{command} {argument}"[:4096]
+        if not argument.strip():
+            continue  # without arguments these only show buttons or the panel
+        answer = _ask(fuzz, fuzz.group, text, user=fuzz.member)
+        assert answer.strip()
+    assert fuzz.store.chats.get(fuzz.group.id) is None
+    assert fuzz.errors.records == []

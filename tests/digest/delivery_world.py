@@ -1,0 +1,123 @@
+"""A populated world for delivery tests: emulator chats, matching store chats, news to send."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
+
+from bot.sandbox import BotApiEmulator
+from bot.store import NewArticle, Region, SectionSummaryRecord, Store
+
+SENTENCE = (
+    "The provincial government said the new measures would take effect next month and "
+    "cover every county, with special funds set aside for rural schools and clinics. "
+)
+
+
+@dataclass
+class World:
+    """Who should receive what."""
+
+    active: list[tuple[int, int]] = field(default_factory=list)  # (chat_id, thread_id)
+    blocked: list[int] = field(default_factory=list)
+    deleted: int = 0
+    migrated_from: int = 0
+    migrated_to: int = 0
+
+
+def add_news(store: Store, now: datetime, stories: int = 10) -> None:
+    store.regions.upsert(Region("shanxi", "Shanxi", "山西"))
+    for n in range(stories):
+        store.articles.add(
+            NewArticle(
+                url=f"https://news.example/shanxi/{n}",
+                title=f"Story {n}: Taiyuan & Datong <update>",
+                source="Shanxi Daily",
+                first_seen_at=now - timedelta(minutes=30 + n),
+                published_at=now - timedelta(minutes=30 + n),
+                sections=tuple(
+                    SectionSummaryRecord(f"Section {k}", (SENTENCE * 2,)) for k in range(4)
+                ),
+                regions=("shanxi",),
+            )
+        )
+
+
+def populate(api: BotApiEmulator, store: Store, chats: int) -> World:
+    """`chats` destinations: mostly private (a tenth in Chinese), groups and a forum topic."""
+    world = World()
+    admin = api.create_user("Admin")
+    forum = api.create_group("Forum", creator=admin, forum=True)
+    topic = api.create_topic(forum, "News", by=admin)
+    _subscribe(store, forum.id, topic, "supergroup", "en")
+    world.active.append((forum.id, topic))
+    migrating = api.create_group("Old group", creator=admin)
+    _subscribe(store, migrating.id, 0, "group", "en")
+    world.migrated_from = migrating.id
+    deleted = api.create_group("Gone group", creator=admin)
+    _subscribe(store, deleted.id, 0, "group", "en")
+    world.deleted = deleted.id
+    for n in range(chats - 3):
+        user = api.create_user(f"User {n}", language_code="zh" if n % 10 == 0 else "en")
+        chat = api.create_private_chat(user)
+        _subscribe(store, chat.id, 0, "private", "zh" if n % 10 == 0 else "en")
+        if n % 50 == 7:
+            api.block_chat(chat)
+            world.blocked.append(chat.id)
+        else:
+            world.active.append((chat.id, 0))
+    api.delete_chat(deleted)
+    world.migrated_to = api.migrate_chat(migrating).id
+    world.active.append((world.migrated_to, 0))
+    return world
+
+
+def _subscribe(store: Store, chat_id: int, thread_id: int, kind: str, language: str) -> None:
+    store.chats.ensure(chat_id, thread_id, kind=kind, language=language, timezone="Asia/Shanghai")
+    store.chats.subscribe(chat_id, thread_id, "shanxi")
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
+
+
+def received(api: BotApiEmulator, chat_id: int, thread_id: int) -> list[str]:
+    messages = api.messages(chat_id, thread_id or None)
+    return [re.sub(r"\s+", " ", m.text).strip() for m in messages]
+
+
+def duplicates(api: BotApiEmulator, store: Store, world: World) -> Counter[int]:
+    """Check every active destination got every part; return extra copies per chat."""
+    extra: Counter[int] = Counter()
+    for chat_id, thread_id in world.active:
+        rows = store.outbox.for_chat(chat_id)
+        assert rows, f"chat {chat_id} has no outbox rows"
+        assert {d.status for d in rows} == {"sent"}, (chat_id, [d.last_error for d in rows])
+        want = [plain(d.text) for d in rows]
+        got = received(api, chat_id, thread_id)
+        # In order; a repeat can only be the message in flight, sent again right after itself.
+        unique = [text for i, text in enumerate(got) if i == 0 or got[i - 1] != text]
+        assert unique == want, f"chat {chat_id}: parts missing or out of order"
+        extra[chat_id] = len(got) - len(want)
+        stats = api.send_stats(chat_id)
+        assert stats.accepted == len(got)
+    return +extra
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
