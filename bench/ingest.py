@@ -33,6 +33,7 @@ SAMPLES = ROOT / "config" / "sample_feeds" / "articles"
 
 
 def vocabulary() -> list[str]:
+    """English words of the sample articles, to write plausible generated text with."""
     words: set[str] = set()
     for page in SAMPLES.glob("*.html"):
         if page.stem.endswith("-zh"):
@@ -43,11 +44,13 @@ def vocabulary() -> list[str]:
 
 
 def sentence(rng: random.Random, words: list[str]) -> str:
+    """One generated sentence."""
     picked = rng.sample(words, rng.randint(10, 18))
     return " ".join(picked).capitalize() + "."
 
 
 def article_html(rng: random.Random, words: list[str], n: int) -> tuple[str, str]:
+    """A distinct article page with a lead and three headed sections."""
     title = f"{' '.join(rng.sample(words, 6)).capitalize()} {n}"
     parts = [f"<h1>{title}</h1>", f"<p>{' '.join(sentence(rng, words) for _ in range(3))}</p>"]
     for _ in range(3):
@@ -62,6 +65,7 @@ def article_html(rng: random.Random, words: list[str], n: int) -> tuple[str, str
 
 
 def build(server: FeedServer, feeds: int, per_feed: int) -> list[str]:
+    """Register every feed and page; returns the feed URLs."""
     rng = random.Random(7)
     words = vocabulary()
     urls = []
@@ -81,6 +85,7 @@ def build(server: FeedServer, feeds: int, per_feed: int) -> list[str]:
 
 
 def main() -> int:
+    """Run the benchmark and print its numbers."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--per-feed", type=int, default=25)
