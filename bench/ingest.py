@@ -79,7 +79,8 @@ def build(server: FeedServer, feeds: int, per_feed: int) -> list[str]:
             items.append(
                 f"<item><title>{title}</title><link>{link}</link><guid>{link}</guid></item>"
             )
-        rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {f}</title>{"".join(items)}</channel></rss>'
+        head = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {f}</title>'
+        rss = f"{head}{''.join(items)}</channel></rss>"
         urls.append(server.add(f"/f/{f}.rss", rss, content_type="application/rss+xml"))
     return urls
 
@@ -117,9 +118,8 @@ def main() -> int:
             store.close()
             server.stop()
     count = max(report.new_articles, 1)
-    print(
-        f"store: {url.split(':', 1)[0]}  cores: {os.cpu_count()}  workers: {args.workers or 'threads'}"
-    )
+    workers = args.workers or "threads"
+    print(f"store: {url.split(':', 1)[0]}  cores: {os.cpu_count()}  workers: {workers}")
     print(
         f"feeds: {report.feeds_checked} ({report.feeds_failed} failed)  "
         f"articles stored: {report.new_articles}  wall: {wall:.1f} s"

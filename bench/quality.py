@@ -69,9 +69,8 @@ def evaluate(articles: list[dict[str, object]], methods: list[str], count: int) 
             totals[2] += scores["rougeLsum"].fmeasure
             totals[3] += len(summary.split())
         n = max(len(articles), 1)
-        out.append(
-            Row(method, *(100 * t / n for t in totals[:3]), totals[3] / n, 1000 * elapsed / n)
-        )
+        r1, r2, rl, words = (t / n for t in totals)
+        out.append(Row(method, 100 * r1, 100 * r2, 100 * rl, words, 1000 * elapsed / n))
     return out
 
 

@@ -117,7 +117,8 @@ def select(
         # Stock summarizers warn on tiny inputs (LSA: fewer words than sentences).
         warnings.simplefilter("ignore")
         picked = summarizer(document, budget)
-    return _indexes(body, picked)
+    # Some stock summarizers (LSA) return nothing when no sentence has words; one is promised.
+    return _indexes(body, picked) or [0]
 
 
 def _build(

@@ -16,24 +16,23 @@ import numpy as np
 import numpy.typing as npt
 
 _M = re.MULTILINE
+# Case spelled out ([Ss]) rather than IGNORECASE: several times faster on long sections.
 _PROMPT = re.compile(
-    r"\b(?:scroll (?:down|up)|click here|read more|sign up|subscribe|follow (?:us|@)"
-    r"|share (?:this|on)|watch (?:the )?video|see (?:the )?video|download the app)\b"
-    r"|点击|扫码|关注我们|长按|阅读原文|分享到",
-    re.IGNORECASE,
+    r"[Ss](?:croll (?:down|up)|ign up|ubscribe|hare (?:this|on)|ee (?:the )?video)\b"
+    r"|[Cc]lick here|[Rr]ead more|[Ff]ollow (?:us|@)|[Ww]atch (?:the )?video|[Dd]ownload the app"
+    r"|点击|扫码|关注我们|长按|阅读原文|分享到"
 )
 _DATELINE = re.compile(
-    r"\b(?:PUBLISHED|UPDATED|Last updated|Posted)\s*:"
-    r"|\b\d{1,2}[:.]\d{2}\s*(?:[AP]M\s*)?(?:GMT|BST|EST|EDT|PST|PDT|UTC|CET|CEST)\b"
-    r"|(?:发布时间|更新时间|来源|责任编辑|编辑)[:：]",
-    re.IGNORECASE,
+    r"(?:PUBLISHED|UPDATED|[Pp]ublished|[Uu]pdated|Last updated|Posted)\s*:"
+    r"|\d[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:GMT|BST|EST|EDT|PST|PDT|UTC|CET|CEST)\b"
+    r"|(?:发布时间|更新时间|来源|责任编辑|编辑)[:：]"
 )
 _BYLINE = re.compile(r"^By\s+(?:[A-Z][\w'’.-]*[ \t]*){1,4}(?:[.|,]|and\b|for\b|$)", _M)
 # A short label and a colon opening the sentence: how captions and kickers are written.
 _LABEL = re.compile(r"^[\w'’-]+(?:[ \t][\w'’-]+){0,3}:[ \t]", _M)
-_QUOTE_OPEN = re.compile(r"^[^\w\n]{0,2}[\"'‘“「『]", _M)
+_QUOTE_MARKS = "\"'‘“「『"
 _QUOTED = re.compile(r"[\"“「『][^\"”」』\n]{3,}[\"”」』]|(?<!\w)['‘][^'’\n]{3,}['’](?!\w)")
-_UNFINISHED = re.compile(r"[^.!?。！？…;；:\"'’”)）」』\s][ \t]*$", _M)
+_FINAL_MARKS = frozenset(".!?。！？…;；:\"'’”)）」』")
 
 
 @dataclass(frozen=True)
@@ -69,15 +68,19 @@ def shape_multipliers(
         (_DATELINE, weights.dateline),
         (_BYLINE, weights.byline),
         (_LABEL, weights.label),
-        (_UNFINISHED, weights.unfinished),
     ):
         hits = _sentences_hit(pattern, joined, starts)
         out[hits] *= factor
     quoted = _quoted_share(joined, starts, lengths)
-    quoting = _sentences_hit(_QUOTE_OPEN, joined, starts) | (quoted > 0.5)
-    out[quoting] *= weights.quote
+    opens = np.array([any(ch in _QUOTE_MARKS for ch in t[:3]) for t in flat], dtype=bool)
+    out[opens | (quoted > 0.5)] *= weights.quote
+    unfinished = np.array([t.rstrip()[-1:] not in _FINAL_MARKS for t in flat], dtype=bool)
+    out[unfinished] *= weights.unfinished
     words = np.asarray(word_counts, dtype=np.int64)
-    out[words < weights.short_words] *= weights.short
+    short = words < weights.short_words
+    # A short opening line is a headline-style lede ("X opens."), the best summary of a post.
+    short[0] = False
+    out[short] *= weights.short
     out[words > weights.long_words] *= weights.long
     return out
 

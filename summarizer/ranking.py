@@ -39,6 +39,7 @@ class NewsWeights:
     edge_beta: float = 0.3
     title: float = 0.5
     redundancy: float = 0.2
+    duplicate: float = 0.9
     words_per_sentence: int | None = 30
     shape: ShapeWeights = field(default_factory=ShapeWeights)
 
@@ -153,7 +154,8 @@ def _choose(
     """Greedy MMR pick within the sentence, character and word budgets."""
     chars = np.array([len(t) for t in data.texts], dtype=np.int64)
     words = np.array(data.word_counts, dtype=np.int64)
-    available = np.ones(len(scores), dtype=bool)
+    # A sentence without a word carries nothing; it is only picked when nothing else exists.
+    available = words > 0 if words.any() else np.ones(len(scores), dtype=bool)
     chosen: list[int] = []
     used_chars = used_words = 0
     # The word budget trims long, run-on picks; a section that fits the count is kept whole.
@@ -176,6 +178,8 @@ def _choose(
         best = int(np.argmax(np.where(available, adjusted, -np.inf)))
         chosen.append(best)
         available[best] = False
+        # Near-copies (a lede repeated as a caption, syndication doubles) are never picked twice.
+        available &= similarity[:, best] < w.duplicate
         used_chars += int(chars[best]) + (1 if len(chosen) > 1 else 0)
         used_words += int(words[best])
     return sorted(chosen)

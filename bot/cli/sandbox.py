@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import logging
 import sys
 from dataclasses import replace
@@ -45,7 +46,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--script",
         type=Path,
         metavar="FILE",
-        help="read the chat lines from FILE instead of the keyboard, and exit at its end",
+        help="read the chat from FILE instead of the keyboard and exit at its end; "
+        "{base_url} in FILE stands for the sample server's address",
     )
     parser.set_defaults(handler=run)
 
@@ -117,13 +119,18 @@ async def _session(settings: Settings, directory: Path, script: Path | None) -> 
                 allow_private_urls=True,
                 admin_ids=frozenset({user.id}),
             )
-            return await _chat(api, store, local, user, script)
+            return await _chat(api, store, local, user, script, static.base_url)
         finally:
             store.close()
 
 
 async def _chat(
-    api: BotApiEmulator, store: Store, settings: Settings, user: User, script: Path | None
+    api: BotApiEmulator,
+    store: Store,
+    settings: Settings,
+    user: User,
+    script: Path | None,
+    base_url: str,
 ) -> int:
     background = Background(ingest=False, leadership=SingleProcessLeader())
     application = build_application(settings, store, background=background)
@@ -131,7 +138,8 @@ async def _chat(
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=0.0, timeout=1)
         if script is not None:
-            with script.open(encoding="utf-8") as lines:
-                chat = TerminalChat(api, user=user, stdin=lines, color=False)
-                return await asyncio.to_thread(chat.run)
+            # Scripts may write {base_url} for the sample server, whose port changes every run.
+            text = script.read_text(encoding="utf-8").replace("{base_url}", base_url)
+            chat = TerminalChat(api, user=user, stdin=io.StringIO(text), color=False)
+            return await asyncio.to_thread(chat.run)
         return await asyncio.to_thread(TerminalChat(api, user=user).run)

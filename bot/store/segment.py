@@ -66,10 +66,16 @@ class QueryGroup:
         return " ".join(self.terms)
 
 
+# Upper-case search-engine operators are dropped (every word is required anyway), so
+# "flood OR fire" does not demand the word "or"; in lower case they are ordinary words.
+_OPERATOR = re.compile(r"\b(?:AND|OR|NOT|NEAR)\b")
+
+
 def query_groups(query: str) -> list[QueryGroup]:
     """Split a user query into phrase groups, all of which must match; operators are plain text."""
     groups: dict[tuple[str, ...], QueryGroup] = {}
-    for run in _runs(query):
+    words = _runs(_OPERATOR.sub(" ", query)) or _runs(query)
+    for run in words:
         terms = tuple(_bigrams(run)) if _CJK_CHAR.match(run) else (run,)
         groups.setdefault(terms, QueryGroup(terms=terms, surface=run))
         if len(groups) >= MAX_QUERY_GROUPS:

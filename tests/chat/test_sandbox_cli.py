@@ -45,14 +45,14 @@ def _newsbot(args: list[str], tmp_path: Path, stdin: str | None = None) -> str:
 @pytest.mark.slow
 def test_sandbox_script_shows_the_real_answers(tmp_path: Path) -> None:
     script = tmp_path / "chat.txt"
-    link = "{base}/articles/taiyuan-metro-line-2.html"
-    script.write_text(SCRIPT.format(link=link), encoding="utf-8")
+    link = "{base_url}/articles/taiyuan-metro-line-2.html"  # filled in by the sandbox
+    script.write_text(SCRIPT.replace("{link}", link), encoding="utf-8")
     out = _newsbot(["sandbox", "--script", str(script)], tmp_path)
-    # The base URL is only known at run time; the script is rewritten by the test below.
     assert "Hello, You!" in out
     assert "Subscribed to **Taiyuan**" in out
     assert "Results for “metro”" in out
     assert "Your news digest" in out
+    assert "**Route and stations**\n• " in out
     assert "Time zone set to Asia/Shanghai." in out
     assert (tmp_path / "data" / "sandbox" / "newsbot.db").is_file()
     log = (tmp_path / "data" / "sandbox" / "newsbot.log").read_text(encoding="utf-8")

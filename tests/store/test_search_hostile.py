@@ -69,6 +69,8 @@ def test_operators_are_plain_words(seeded):
     assert seeded.search.search("NEAR(flood river)").total == 1
     assert seeded.search.search('"flood" AND ^river*').total == 1
     assert seeded.search.search("flood NOT river").total == 1
+    assert seeded.search.search("flood OR volcano").total == 0
+    assert seeded.search.search("and near").total == 1
 
 
 @settings(

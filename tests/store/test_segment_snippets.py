@@ -20,7 +20,7 @@ def test_mixed_scripts_and_full_width_forms():
 
 def test_query_groups_are_phrases_of_bigrams():
     groups = query_groups('干部培训 "flood" AND 太')
-    assert [g.terms for g in groups] == [("干部", "部培", "培训"), ("flood",), ("and",), ("太",)]
+    assert [g.terms for g in groups] == [("干部", "部培", "培训"), ("flood",), ("太",)]
     assert groups[0].phrase == "干部 部培 培训"
     assert groups[0].surface == "干部培训"
 
@@ -48,3 +48,14 @@ def test_snippet_prefers_the_source_with_a_match_and_falls_back_to_the_first():
     assert make_snippet(["summary", "text with 太原"], ["太原"]) == "text with 太原"
     assert make_snippet(["summary here", "other"], ["nothing"]) == "summary here"
     assert make_snippet([], ["x"]) == ""
+
+
+def test_upper_case_operators_are_dropped_unless_alone():
+    assert [g.surface for g in query_groups("flood OR fire NOT NEAR river AND")] == [
+        "flood",
+        "fire",
+        "river",
+    ]
+    assert [g.surface for g in query_groups("rock and roll")] == ["rock", "and", "roll"]
+    assert [g.surface for g in query_groups("OR")] == ["or"]
+    assert [g.surface for g in query_groups("ORANGE")] == ["orange"]
