@@ -218,9 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true")
     args = parser.parse_args(argv)
-    with sqlite_url() as url:
-        run_one("SQLite (FTS5)", url, args.articles, args.runs)
+    if not args.no_sqlite:
+        with sqlite_url() as url:
+            run_one("SQLite (FTS5)", url, args.articles, args.runs)
     if not args.no_postgres:
         with postgres_url(args.postgres) as url:
             run_one("PostgreSQL (tsvector + GIN)", url, args.articles, args.runs)

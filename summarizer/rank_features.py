@@ -27,6 +27,16 @@ _DATELINE = re.compile(
     r"|\d[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:GMT|BST|EST|EDT|PST|PDT|UTC|CET|CEST)\b"
     r"|(?:发布时间|更新时间|来源|责任编辑|编辑)[:：]"
 )
+# Plain substrings one of which every match above contains: `in` is far cheaper than a scan.
+_PROMPT_HINTS = (
+    "croll ", "ign up", "ubscribe", "hare this", "hare on", "video", "lick here", "ead more",
+    "ollow us", "ollow @", "ownload the app",
+    "点击", "扫码", "关注我们", "长按", "阅读原文", "分享到",
+)  # fmt: skip
+_DATELINE_HINTS = (
+    "UBLISHED", "PDATED", "ublished", "pdated", "Posted", "GMT", "BST", "EST", "EDT", "PST",
+    "PDT", "UTC", "CET", "发布时间", "更新时间", "来源", "编辑",
+)  # fmt: skip
 _BYLINE = re.compile(r"^By\s+(?:[A-Z][\w'’.-]*[ \t]*){1,4}(?:[.|,]|and\b|for\b|$)", _M)
 # A short label and a colon opening the sentence: how captions and kickers are written.
 _LABEL = re.compile(r"^[\w'’-]+(?:[ \t][\w'’-]+){0,3}:[ \t]", _M)
@@ -63,14 +73,14 @@ def shape_multipliers(
     lengths = np.array([len(t) for t in flat], dtype=np.int64)
     starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
     out = np.ones(n, dtype=np.float64)
-    for pattern, factor in (
-        (_PROMPT, weights.prompt),
-        (_DATELINE, weights.dateline),
-        (_BYLINE, weights.byline),
-        (_LABEL, weights.label),
+    for pattern, hints, factor in (
+        (_PROMPT, _PROMPT_HINTS, weights.prompt),
+        (_DATELINE, _DATELINE_HINTS, weights.dateline),
+        (_BYLINE, ("By",), weights.byline),
+        (_LABEL, (":",), weights.label),
     ):
-        hits = _sentences_hit(pattern, joined, starts)
-        out[hits] *= factor
+        if any(hint in joined for hint in hints):
+            out[_sentences_hit(pattern, joined, starts)] *= factor
     quoted = _quoted_share(joined, starts, lengths)
     opens = np.array([any(ch in _QUOTE_MARKS for ch in t[:3]) for t in flat], dtype=bool)
     out[opens | (quoted > 0.5)] *= weights.quote

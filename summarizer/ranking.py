@@ -164,22 +164,23 @@ def _choose(
         word_budget = w.words_per_sentence * count
     while len(chosen) < count and available.any():
         adjusted = scores.copy()
+        candidates = available
         if chosen:
-            adjusted -= w.redundancy * similarity[:, chosen].max(axis=1)
-            fits = np.ones_like(available)
+            closest = similarity[:, chosen].max(axis=1)
+            adjusted -= w.redundancy * closest
             if max_chars is not None:
                 # Joined with one space between sentences.
-                fits &= used_chars + 1 + chars <= max_chars
+                available &= used_chars + 1 + chars <= max_chars
             if word_budget is not None:
-                fits &= used_words + words <= word_budget
-            available &= fits
-            if not available.any():
+                available &= used_words + words <= word_budget
+            # Near-copies (a lede repeated as a caption) only when nothing else is left.
+            fresh = available & (closest < w.duplicate)
+            candidates = fresh if fresh.any() else available
+            if not candidates.any():
                 break
-        best = int(np.argmax(np.where(available, adjusted, -np.inf)))
+        best = int(np.argmax(np.where(candidates, adjusted, -np.inf)))
         chosen.append(best)
         available[best] = False
-        # Near-copies (a lede repeated as a caption, syndication doubles) are never picked twice.
-        available &= similarity[:, best] < w.duplicate
         used_chars += int(chars[best]) + (1 if len(chosen) > 1 else 0)
         used_words += int(words[best])
     return sorted(chosen)

@@ -23,6 +23,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,8 @@ class _Postgres:
     problem: str | None = None
     template: str | None = None
     created: list[str] = field(default_factory=list)
+    # DROP DATABASE waits for a checkpoint; a background thread does it so tests need not.
+    dropper: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1))
 
     def url_for(self, database: str) -> str:
         return make_url(POSTGRES_ADMIN_URL).set(database=database).render_as_string(False)
@@ -86,12 +89,15 @@ class _Postgres:
         return name
 
     def drop(self, name: str) -> None:
-        if self.admin is None:
+        if self.admin is None or name not in self.created:
             return
-        with self.admin.connect() as conn:
+        self.created.remove(name)
+        self.dropper.submit(self._drop_now, self.admin, name)
+
+    @staticmethod
+    def _drop_now(admin: Engine, name: str) -> None:
+        with admin.connect() as conn:
             conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        if name in self.created:
-            self.created.remove(name)
 
     def migrated_template(self) -> str:
         if self.template is None:
@@ -103,6 +109,7 @@ class _Postgres:
     def close(self) -> None:
         for name in list(self.created):
             self.drop(name)
+        self.dropper.shutdown(wait=True)
         if self.admin is not None:
             self.admin.dispose()
 

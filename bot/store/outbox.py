@@ -143,7 +143,7 @@ class OutboxRepository:
             .where(d.c.next_attempt_at <= now)
             .where(or_(d.c.claimed_until.is_(None), d.c.claimed_until < now))
             .where(~blocked)
-            .order_by(d.c.next_attempt_at, d.c.id)
+            .order_by(d.c.id)  # oldest first: a chat's next part comes before newer digests
             .limit(limit)
             .with_for_update(skip_locked=True, of=d)
         )

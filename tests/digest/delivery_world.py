@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 from bot.sandbox import BotApiEmulator
 from bot.store import NewArticle, Region, SectionSummaryRecord, Store
+from bot.store.chat_tables import chats, subscriptions
 
 SENTENCE = (
     "The provincial government said the new measures would take effect next month and "
@@ -28,7 +29,7 @@ class World:
     migrated_to: int = 0
 
 
-def add_news(store: Store, now: datetime, stories: int = 10) -> None:
+def add_news(store: Store, now: datetime, stories: int = 8) -> None:
     store.regions.upsert(Region("shanxi", "Shanxi", "山西"))
     for n in range(stories):
         store.articles.add(
@@ -38,9 +39,7 @@ def add_news(store: Store, now: datetime, stories: int = 10) -> None:
                 source="Shanxi Daily",
                 first_seen_at=now - timedelta(minutes=30 + n),
                 published_at=now - timedelta(minutes=30 + n),
-                sections=tuple(
-                    SectionSummaryRecord(f"Section {k}", (SENTENCE * 2,)) for k in range(4)
-                ),
+                sections=tuple(SectionSummaryRecord(f"Section {k}", (SENTENCE,)) for k in range(4)),
                 regions=("shanxi",),
             )
         )
@@ -49,21 +48,22 @@ def add_news(store: Store, now: datetime, stories: int = 10) -> None:
 def populate(api: BotApiEmulator, store: Store, chats: int) -> World:
     """`chats` destinations: mostly private (a tenth in Chinese), groups and a forum topic."""
     world = World()
+    rows: list[tuple[int, int, str, str]] = []
     admin = api.create_user("Admin")
     forum = api.create_group("Forum", creator=admin, forum=True)
     topic = api.create_topic(forum, "News", by=admin)
-    _subscribe(store, forum.id, topic, "supergroup", "en")
+    rows.append((forum.id, topic, "supergroup", "en"))
     world.active.append((forum.id, topic))
     migrating = api.create_group("Old group", creator=admin)
-    _subscribe(store, migrating.id, 0, "group", "en")
+    rows.append((migrating.id, 0, "group", "en"))
     world.migrated_from = migrating.id
     deleted = api.create_group("Gone group", creator=admin)
-    _subscribe(store, deleted.id, 0, "group", "en")
+    rows.append((deleted.id, 0, "group", "en"))
     world.deleted = deleted.id
     for n in range(chats - 3):
-        user = api.create_user(f"User {n}", language_code="zh" if n % 10 == 0 else "en")
-        chat = api.create_private_chat(user)
-        _subscribe(store, chat.id, 0, "private", "zh" if n % 10 == 0 else "en")
+        language = "zh" if n % 10 == 0 else "en"
+        chat = api.create_private_chat(api.create_user(f"User {n}", language_code=language))
+        rows.append((chat.id, 0, "private", language))
         if n % 50 == 7:
             api.block_chat(chat)
             world.blocked.append(chat.id)
@@ -72,12 +72,37 @@ def populate(api: BotApiEmulator, store: Store, chats: int) -> World:
     api.delete_chat(deleted)
     world.migrated_to = api.migrate_chat(migrating).id
     world.active.append((world.migrated_to, 0))
+    _subscribe_all(store, rows)
     return world
 
 
-def _subscribe(store: Store, chat_id: int, thread_id: int, kind: str, language: str) -> None:
-    store.chats.ensure(chat_id, thread_id, kind=kind, language=language, timezone="Asia/Shanghai")
-    store.chats.subscribe(chat_id, thread_id, "shanxi")
+def _subscribe_all(store: Store, rows: list[tuple[int, int, str, str]]) -> None:
+    # One transaction for a thousand chats keeps set-up fast; the repository's own ensure and
+    # subscribe are covered by their tests.
+    at = now()
+    with store.engine.begin() as conn:
+        conn.execute(
+            chats.insert(),
+            [
+                {
+                    "chat_id": chat_id,
+                    "thread_id": thread_id,
+                    "kind": kind,
+                    "language": language,
+                    "timezone": "Asia/Shanghai",
+                    "created_at": at,
+                    "updated_at": at,
+                }
+                for chat_id, thread_id, kind, language in rows
+            ],
+        )
+        conn.execute(
+            subscriptions.insert(),
+            [
+                {"chat_id": c, "thread_id": t, "region_id": "shanxi", "created_at": at}
+                for c, t, _kind, _language in rows
+            ],
+        )
 
 
 class _Text(HTMLParser):

@@ -1,0 +1,1 @@
+"""Everything Telegram: application wiring, handlers, keyboards, rendering and delivery."""
