@@ -1,7 +1,9 @@
 """Every ranking algorithm by name: the project's "news" default and each stock sumy summarizer.
 
-`select` is the single entry point the rest of the package uses: it builds a sumy document
-from already split sentences, runs the chosen summarizer and maps its picks back to indexes.
+`select` is the single entry point the rest of the package uses. For a stock algorithm it
+builds a sumy document from already split sentences, runs the summarizer and maps its picks
+back to indexes; the default ranks the sentences directly (ranking.NewsSummarizer is the same
+ranker as a sumy summarizer, for code that holds a sumy document).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from sumy.utils import get_stop_words
 
 from summarizer.errors import UnknownAlgorithmError
 from summarizer.rank_budget import BudgetCount, SeededRandomSummarizer
-from summarizer.ranking import NewsSummarizer
+from summarizer.ranking import TermExtractor, rank, sentence_data
 
 DEFAULT_ALGORITHM = "news"
 
@@ -87,6 +89,13 @@ def language_tools(language: str) -> tuple[CachedStemmer, frozenset[str]]:
     return CachedStemmer(stem), stop_words
 
 
+@lru_cache(maxsize=64)
+def language_terms(language: str) -> TermExtractor:
+    """Return the shared, caching word-to-term mapping of a sumy language name."""
+    stemmer, stop_words = language_tools(language)
+    return TermExtractor(stemmer, stop_words)
+
+
 def select(
     sentences: Sequence[str],
     count: int,
@@ -107,18 +116,37 @@ def select(
         raise UnknownAlgorithmError(f"unknown algorithm {algorithm!r}; choose one of: {valid}")
     if not sentences or count <= 0:
         return []
+    if name == DEFAULT_ALGORITHM:
+        return _select_news(sentences, count, tokenizer, title, max_chars)
     stemmer, stop_words = language_tools(tokenizer.language)
     heading = Sentence(title, tokenizer, is_heading=True) if title and title.strip() else None
     body = [Sentence(text, tokenizer) for text in sentences]
     document = ObjectDocumentModel([Paragraph([heading, *body] if heading else body)])
     summarizer = _build(name, stemmer, stop_words, document, max_chars)
-    budget: Any = count if name == DEFAULT_ALGORITHM else BudgetCount(count, max_chars)
+    budget = BudgetCount(count, max_chars)
     with warnings.catch_warnings():
         # Stock summarizers warn on tiny inputs (LSA: fewer words than sentences).
         warnings.simplefilter("ignore")
         picked = summarizer(document, budget)
     # Some stock summarizers (LSA) return nothing when no sentence has words; one is promised.
     return _indexes(body, picked) or [0]
+
+
+def _select_news(
+    sentences: Sequence[str],
+    count: int,
+    tokenizer: Tokenizer,
+    title: str | None,
+    max_chars: int | None,
+) -> list[int]:
+    """The default's direct path: the same ranking NewsSummarizer runs, minus sumy's objects.
+
+    Building sumy's document model costs more than ranking itself, so the default skips it.
+    """
+    terms = language_terms(tokenizer.language)
+    data = sentence_data(sentences, [tokenizer.to_words(s) for s in sentences], terms)
+    title_terms = frozenset(terms(tokenizer.to_words(title))) if title else frozenset()
+    return rank(data, count, title_terms=title_terms, max_chars=max_chars) or [0]
 
 
 def _build(
@@ -128,10 +156,6 @@ def _build(
     document: ObjectDocumentModel,
     max_chars: int | None,
 ) -> Any:
-    if name == DEFAULT_ALGORITHM:
-        news = NewsSummarizer(stemmer, max_chars=max_chars)
-        news.stop_words = stop_words
-        return news
     if name == "edmundson":
         return _edmundson(stemmer, stop_words, document)
     summarizer = _STOCK[name](stemmer)

@@ -42,6 +42,7 @@ _BYLINE = re.compile(r"^By\s+(?:[A-Z][\w'’.-]*[ \t]*){1,4}(?:[.|,]|and\b|for\b
 _LABEL = re.compile(r"^[\w'’-]+(?:[ \t][\w'’-]+){0,3}:[ \t]", _M)
 _QUOTE_MARKS = "\"'‘“「『"
 _QUOTED = re.compile(r"[\"“「『][^\"”」』\n]{3,}[\"”」』]|(?<!\w)['‘][^'’\n]{3,}['’](?!\w)")
+_CLOSING_QUOTES = " \"'’”」』)）"
 _FINAL_MARKS = frozenset(".!?。！？…;；:\"'’”)）」』")
 
 
@@ -55,6 +56,7 @@ class ShapeWeights:
     label: float = 0.6
     quote: float = 0.6
     unfinished: float = 0.5
+    question: float = 0.5
     short: float = 0.4
     long: float = 0.6
     short_words: int = 7
@@ -86,6 +88,10 @@ def shape_multipliers(
     out[opens | (quoted > 0.5)] *= weights.quote
     unfinished = np.array([t.rstrip()[-1:] not in _FINAL_MARKS for t in flat], dtype=bool)
     out[unfinished] *= weights.unfinished
+    # News states; a question is a teaser or a quoted doubt, rarely the story itself.
+    asks = np.array([t.rstrip(_CLOSING_QUOTES).endswith(("?", "？")) for t in flat], dtype=bool)
+    asks[0] = False
+    out[asks] *= weights.question
     words = np.asarray(word_counts, dtype=np.int64)
     short = words < weights.short_words
     # A short opening line is a headline-style lede ("X opens."), the best summary of a post.
@@ -110,8 +116,10 @@ def _quoted_share(
     joined: str, starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.float64]:
     """Share of each sentence's characters that sit inside quotation marks."""
-    quoted = np.zeros(len(starts), dtype=np.float64)
-    for match in _QUOTED.finditer(joined):
-        index = int(np.searchsorted(starts, match.start(), side="right")) - 1
-        quoted[index] += match.end() - match.start()
+    spans = [(m.start(), m.end() - m.start()) for m in _QUOTED.finditer(joined)]
+    if not spans:
+        return np.zeros(len(starts), dtype=np.float64)
+    at, size = np.array(spans, dtype=np.int64).T
+    owner = np.searchsorted(starts, at, side="right") - 1
+    quoted = np.bincount(owner, weights=size, minlength=len(starts))
     return quoted / np.maximum(lengths, 1)

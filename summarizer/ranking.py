@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -38,7 +38,7 @@ class NewsWeights:
     backward: float = -0.3
     edge_beta: float = 0.3
     title: float = 0.5
-    redundancy: float = 0.2
+    redundancy: float = 0.15
     duplicate: float = 0.9
     words_per_sentence: int | None = 30
     shape: ShapeWeights = field(default_factory=ShapeWeights)
@@ -67,14 +67,22 @@ def rank(
     if n == 0 or count <= 0:
         return []
     vectors = _tfidf(data.terms)
-    similarity = (vectors @ vectors.T).toarray()
-    np.fill_diagonal(similarity, 0.0)
+    similarity = _similarity(vectors)
     scores = _scores(data, vectors, similarity, title_terms, w)
     return _choose(data, scores, similarity, count, max_chars, w)
 
 
-def _tfidf(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Rows are sentences, L2-normalized sublinear tf x smoothed idf, built in one pass."""
+class _TfIdf(NamedTuple):
+    """A sentence x term tf-idf matrix as coordinates, rows L2-normalized, sorted row-major."""
+
+    row: npt.NDArray[np.int64]
+    col: npt.NDArray[np.int64]
+    value: FloatArray
+    shape: tuple[int, int]
+
+
+def _tfidf(terms: Sequence[Sequence[str]]) -> _TfIdf:
+    """Sublinear tf x smoothed idf, built in one vectorized pass."""
     n = len(terms)
     vocabulary: dict[str, int] = {}
     columns = [vocabulary.setdefault(t, len(vocabulary)) for ts in terms for t in ts]
@@ -84,16 +92,44 @@ def _tfidf(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     keys, counts = np.unique(rows * size + np.asarray(columns, dtype=np.int64), return_counts=True)
     row, col = keys // size, keys % size
     idf = np.log((1.0 + n) / (1.0 + np.bincount(col, minlength=size))) + 1.0
-    data = np.log1p(counts) * idf[col]
-    norms = np.sqrt(np.bincount(row, weights=data * data, minlength=n))
-    data /= np.where(norms > 0.0, norms, 1.0)[row]
-    indptr = np.concatenate(([0], np.cumsum(np.bincount(row, minlength=n))))
-    return sparse.csr_matrix((data, col, indptr), shape=(n, size))
+    value = np.log1p(counts) * idf[col]
+    norms = np.sqrt(np.bincount(row, weights=value * value, minlength=n))
+    value /= np.where(norms > 0.0, norms, 1.0)[row]
+    return _TfIdf(row, col, value, (n, size))
+
+
+# Up to this many cells a dense product is cheaper than scipy's sparse bookkeeping.
+_DENSE_CELLS = 50_000
+
+
+def _similarity(vectors: _TfIdf) -> FloatArray:
+    """Cosine similarity of every sentence pair, zero on the diagonal.
+
+    Only terms shared by two or more sentences add to an off-diagonal cell, so the others
+    are dropped first: that shrinks the matrix several times over.
+    """
+    n, size = vectors.shape
+    frequency = np.bincount(vectors.col, minlength=size)
+    keep = frequency[vectors.col] > 1
+    shared = np.cumsum(frequency > 1) - 1
+    row, col, value = vectors.row[keep], shared[vectors.col[keep]], vectors.value[keep]
+    width = int(np.count_nonzero(frequency > 1))
+    if width == 0:
+        return np.zeros((n, n))
+    if n * width <= _DENSE_CELLS:
+        dense = np.zeros((n, width))
+        dense[row, col] = value
+        similarity = dense @ dense.T
+    else:
+        matrix = sparse.csr_matrix((value, (row, col)), shape=(n, width))
+        similarity = (matrix @ matrix.T).toarray()
+    np.fill_diagonal(similarity, 0.0)
+    return np.asarray(similarity, dtype=np.float64)
 
 
 def _scores(
     data: SentenceData,
-    vectors: sparse.csr_matrix,
+    vectors: _TfIdf,
     similarity: FloatArray,
     title_terms: frozenset[str],
     w: NewsWeights,
@@ -128,13 +164,15 @@ def _directed_centrality(similarity: FloatArray, w: NewsWeights) -> FloatArray:
     return (raw - raw.min()) / spread if spread > 0 else np.zeros(n)
 
 
-def _centroid_similarity(vectors: sparse.csr_matrix) -> FloatArray:
+def _centroid_similarity(vectors: _TfIdf) -> FloatArray:
     """Cosine of each sentence with the section's tf-idf centroid: how on-topic it is."""
-    centroid = np.asarray(vectors.sum(axis=0)).ravel()
+    n, size = vectors.shape
+    centroid = np.bincount(vectors.col, weights=vectors.value, minlength=size)
     norm = float(np.linalg.norm(centroid))
     if norm == 0.0:
-        return np.zeros(vectors.shape[0])
-    return np.asarray(vectors @ (centroid / norm)).ravel()
+        return np.zeros(n)
+    dots = np.bincount(vectors.row, weights=vectors.value * centroid[vectors.col], minlength=n)
+    return np.asarray(dots / norm, dtype=np.float64)
 
 
 def _title_overlap(terms: Sequence[Sequence[str]], title_terms: frozenset[str]) -> FloatArray:
@@ -186,6 +224,56 @@ def _choose(
     return sorted(chosen)
 
 
+class TermExtractor:
+    """Map words to the stems that count for similarity; stop words map to nothing.
+
+    One dictionary lookup per word answers lower-casing, the stop-word test and stemming at
+    once: news repeats the same words all day, so the cache soon holds them all.
+    """
+
+    _LIMIT = 200_000
+
+    def __init__(self, stemmer: Callable[[str], str], stop_words: Iterable[str]) -> None:
+        self._stem = stemmer
+        self._stop_words = _normalized(frozenset(stop_words))
+        self._cache: dict[str, str] = {}
+
+    @property
+    def stop_words(self) -> frozenset[str]:
+        """Normalized words ignored when comparing sentences."""
+        return self._stop_words
+
+    def __call__(self, words: Sequence[str]) -> tuple[str, ...]:
+        """Stems of the words that are not stop words, in order."""
+        cache = self._cache
+        terms = [cache.get(word) for word in words]
+        if None in terms:
+            terms = [self._term(w) if t is None else t for w, t in zip(words, terms, strict=True)]
+        return tuple([term for term in terms if term])
+
+    def _term(self, word: str) -> str:
+        if len(self._cache) >= self._LIMIT:
+            self._cache.clear()
+        lowered = word.lower()
+        # The empty string marks a stop word, so a cached miss is told apart from one.
+        term = "" if lowered in self._stop_words else self._stem(lowered)
+        self._cache[word] = term
+        return term
+
+
+def sentence_data(
+    texts: Sequence[str],
+    words: Sequence[Sequence[str]],
+    terms: Callable[[Sequence[str]], tuple[str, ...]],
+) -> SentenceData:
+    """Bundle sentences with their words' content terms and word counts."""
+    return SentenceData(
+        texts=tuple(texts),
+        terms=tuple([terms(w) for w in words]),
+        word_counts=tuple([len(w) for w in words]),
+    )
+
+
 class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
     """Drop-in sumy summarizer wrapping `rank`; headings of the document serve as its title."""
 
@@ -201,25 +289,21 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
         self.weights = weights or NewsWeights()
         self.max_chars = max_chars
         self.title_words = tuple(title_words)
-        self._stop_words: frozenset[str] = frozenset()
+        self._terms = TermExtractor(self._stemmer, ())
 
     @property
     def stop_words(self) -> frozenset[str]:
         """Normalized words ignored when comparing sentences."""
-        return self._stop_words
+        return self._terms.stop_words
 
     @stop_words.setter
     def stop_words(self, words: Iterable[str]) -> None:
-        self._stop_words = _normalized(frozenset(words))
+        self._terms = TermExtractor(self._stemmer, words)
 
     def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
         """Return the chosen sumy Sentence objects in document order."""
         sentences = document.sentences
-        data = SentenceData(
-            texts=tuple(str(s) for s in sentences),
-            terms=tuple(self.content_terms(s.words) for s in sentences),
-            word_counts=tuple(len(s.words) for s in sentences),
-        )
+        data = sentence_data([str(s) for s in sentences], [s.words for s in sentences], self._terms)
         title = list(self.title_words)
         for heading in document.headings:
             title.extend(heading.words)
@@ -227,7 +311,7 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
         picked = rank(
             data,
             count,
-            title_terms=frozenset(self.content_terms(title)),
+            title_terms=frozenset(self._terms(title)),
             max_chars=self.max_chars,
             weights=self.weights,
         )
@@ -235,10 +319,7 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
 
     def content_terms(self, words: Iterable[str]) -> tuple[str, ...]:
         """Stems of the words that are not stop words."""
-        stop = self._stop_words
-        stem = self._stemmer
-        lowered = [word.lower() for word in words]
-        return tuple([stem(word) for word in lowered if word not in stop])
+        return self._terms(list(words))
 
 
 @lru_cache(maxsize=64)

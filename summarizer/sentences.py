@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from summarizer.sentence_glue import GlueFinder
+
 # Always-closing punctuation of Chinese and Japanese; ASCII ';' is not a terminator in English.
 _CJK_TERMINATORS = "。！？；"
 _CLOSERS = "\"'”’»)\\]}」』）】》〉"
@@ -80,8 +82,16 @@ def _is_abbreviation_join(previous: str, following: str, starters: Collection[st
 class SentenceSplitter:
     """Split paragraphs into sentences with punctuation and abbreviation rules."""
 
-    def __init__(self, starters: Collection[str] = (), *, ordinal_dots: bool = False) -> None:
+    def __init__(
+        self,
+        starters: Collection[str] = (),
+        *,
+        ordinal_dots: bool = False,
+        glue: GlueFinder | None = None,
+    ) -> None:
         self._starters = frozenset(starters)
+        # Scraped news runs captions into the body without punctuation; see sentence_glue.
+        self._glue = glue
         # German writes ordinals as "3." ("am 3. Oktober"), so a number's period joins there.
         self._ordinal_dots = ordinal_dots
 
@@ -97,9 +107,16 @@ class SentenceSplitter:
         for match in _CANDIDATE.finditer(text):
             end = match.end()
             if self._is_boundary(text, match, end):
-                self._emit(text[start:end], out)
+                self._emit_glued(text[start:end], out)
                 start = end
-        self._emit(text[start:], out)
+        self._emit_glued(text[start:], out)
+
+    def _emit_glued(self, chunk: str, out: list[str]) -> None:
+        if self._glue is None:
+            self._emit(chunk, out)
+            return
+        for piece in self._glue.split(chunk):
+            self._emit(piece, out)
 
     @staticmethod
     def _emit(chunk: str, out: list[str]) -> None:

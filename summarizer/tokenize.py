@@ -6,11 +6,15 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 
 from summarizer.languages import NEUTRAL, normalize_code, stop_words, sumy_language
+from summarizer.sentence_glue import ENGLISH_QUOTE_INTRODUCERS, GlueFinder
 from summarizer.sentences import SentenceSplitter
 from summarizer.words import split_chinese, split_japanese, split_spaced
 
 _CACHED_TEXT_CHARS = 4000
 _ORDINAL_DOT_LANGUAGES = frozenset({"de", "da", "nb", "no", "fi", "hu", "cs", "sk", "pl"})
+# Glued-caption seams rely on sentence case; German and Luxembourgish capitalize every noun,
+# and scripts without case never show the signal.
+_NO_GLUE_LANGUAGES = frozenset({"de", "lb", "zh", "ja", "ko", "th"})
 
 
 class Tokenizer:
@@ -25,7 +29,13 @@ class Tokenizer:
         self.code = code
         self.language = sumy_language(code) or "neutral"
         starters = stop_words(code) | stop_words("en")
-        self._splitter = SentenceSplitter(starters, ordinal_dots=code in _ORDINAL_DOT_LANGUAGES)
+        glue = None
+        if code not in _NO_GLUE_LANGUAGES:
+            introducers = ENGLISH_QUOTE_INTRODUCERS if code == "en" else frozenset()
+            glue = GlueFinder(starters, introducers)
+        self._splitter = SentenceSplitter(
+            starters, ordinal_dots=code in _ORDINAL_DOT_LANGUAGES, glue=glue
+        )
         split_words: Callable[[str], list[str]]
         if code == "ja":
             split_words = split_japanese

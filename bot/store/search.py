@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, select
+from sqlalchemy import ColumnElement, Connection, Engine, select
 
 from bot.store.articles import in_regions, load_articles
 from bot.store.engine import read_transaction
 from bot.store.records import Article, SearchHit, SearchPage
 from bot.store.schema import articles
-from bot.store.search_sql import pg_ranked, sqlite_ranked
-from bot.store.segment import query_groups
+from bot.store.search_sql import DENSE_MATCHES, pg_dense_probe, pg_ranked, sqlite_ranked
+from bot.store.segment import QueryGroup, query_groups
 from bot.store.snippets import make_snippet
 from bot.store.timestamps import to_utc
 
@@ -58,10 +58,12 @@ class SearchRepository:
             return SearchPage(hits=[], total=0)
         clock = to_utc(now) if now else datetime.now(UTC)
         filters = _filters(region_id, since, until)
-        build = sqlite_ranked if self._engine.dialect.name == "sqlite" else pg_ranked
-        ranked = build(groups, filters, clock)
         start = max(0, offset)
         with read_transaction(self._engine) as conn:
+            if conn.dialect.name == "sqlite":
+                ranked = sqlite_ranked(groups, filters, clock)
+            else:
+                ranked = pg_ranked(groups, filters, clock, dense=_is_dense(conn, groups))
             scored = conn.execute(ranked).all()
             page = scored[start : start + max(0, min(limit, MAX_LIMIT))]
             wanted = [row.id for row in page]
@@ -74,6 +76,13 @@ class SearchRepository:
         surfaces = [g.surface for g in groups]
         hits = [_hit(found[row.id], row, surfaces) for row in page if row.id in found]
         return SearchPage(hits=hits, total=len(scored))
+
+
+def _is_dense(conn: Connection, groups: list[QueryGroup]) -> bool:
+    conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+    count = int(conn.execute(pg_dense_probe(groups)).scalar_one())
+    conn.exec_driver_sql("SET LOCAL enable_seqscan = on")
+    return count >= DENSE_MATCHES
 
 
 def _hit(article: Article, row: Any, surfaces: list[str]) -> SearchHit:

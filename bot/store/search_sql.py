@@ -22,6 +22,8 @@ from bot.store.segment import QueryGroup
 RECENCY_HALF_DAYS = 14.0
 # How many of the newest matches are ranked (and counted); older ones are out of reach.
 POOL_SIZE = 1000
+# A query with at least this many matches is "dense" (see pg_ranked).
+DENSE_MATCHES = 5000
 TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
 
@@ -64,18 +66,37 @@ def sqlite_ranked(
     )
 
 
+def pg_dense_probe(groups: Sequence[QueryGroup]) -> Select[Any]:
+    """Counts matches up to DENSE_MATCHES (run with sequential scans off, so via GIN)."""
+    matches = (
+        select(_pg_index.c.article_id)
+        .where(_pg_index.c.document.op("@@")(pg_tsquery(groups)))
+        .limit(DENSE_MATCHES)
+        .subquery()
+    )
+    return select(func.count()).select_from(matches)
+
+
 def pg_ranked(
-    groups: Sequence[QueryGroup], filters: Sequence[ColumnElement[bool]], now: datetime
+    groups: Sequence[QueryGroup],
+    filters: Sequence[ColumnElement[bool]],
+    now: datetime,
+    *,
+    dense: bool,
 ) -> Select[Any]:
-    """(id, score) of the pool, best first, on PostgreSQL (ts_rank, title weighted A)."""
+    """(id, score) of the pool, best first, on PostgreSQL (ts_rank, title weighted A).
+
+    A dense query walks the primary key backwards and stops at POOL_SIZE matches; a sparse
+    one must not (it would test every row), so "+ 0" steers it to the GIN index instead.
+    """
     tsquery = pg_tsquery(groups)
+    key = _pg_index.c.article_id
+    newest_first = key.desc() if dense else (key + 0).desc()
     pool = (
         select(articles.c.id, articles.c.published_at)
         .select_from(_pg_index.join(articles, articles.c.id == _pg_index.c.article_id))
         .where(_pg_index.c.document.op("@@")(tsquery), *filters)
-        # "+ 0" keeps the planner from walking the primary key backwards and testing every
-        # row until POOL_SIZE match (seconds for a rare query); the GIN index is used instead.
-        .order_by((_pg_index.c.article_id + 0).desc())
+        .order_by(newest_first)
         .limit(POOL_SIZE)
         .subquery()
     )

@@ -144,5 +144,21 @@ def duplicates(api: BotApiEmulator, store: Store, world: World) -> Counter[int]:
     return +extra
 
 
+def check_faults(api: BotApiEmulator, store: Store, world: World) -> None:
+    """Blocked and deleted chats are switched off; the migrated group lives on at its new id."""
+    for chat_id in [*world.blocked, world.deleted]:
+        assert api.send_stats(chat_id).accepted == 0
+        gone = store.chats.get(chat_id)
+        assert gone is not None
+        assert not gone.active
+        assert {d.status for d in store.outbox.for_chat(chat_id)} == {"dead"}
+    assert store.chats.get(world.migrated_from) is None
+    moved = store.chats.get(world.migrated_to)
+    assert moved is not None
+    assert moved.regions == ("shanxi",)
+    assert api.send_stats(world.migrated_from).accepted == 0
+    assert store.chats.count() == len(world.active)
+
+
 def now() -> datetime:
     return datetime.now(UTC)

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from delivery_world import add_news, duplicates, now, populate
+from delivery_world import add_news, check_faults, duplicates, now, populate
 
 from bot.digest.build import send_now
 from bot.sandbox import BotApiEmulator
@@ -60,7 +60,7 @@ def test_kill_9_half_way_then_restart(
     deadline = time.monotonic() + 60
     while _sent(store) < total // 2 and time.monotonic() < deadline:
         assert first.poll() is None, (tmp_path / "first.err").read_text()
-        time.sleep(0.02)
+        time.sleep(0.1)
     first.send_signal(signal.SIGKILL)
     first.wait()
     killed_at = _sent(store)
@@ -74,3 +74,4 @@ def test_kill_9_half_way_then_restart(
     extra = duplicates(bot_api, store, world)
     assert all(count == 1 for count in extra.values()), "at most the one message in flight"
     assert sum(extra.values()) <= CONCURRENCY
+    check_faults(bot_api, store, world)

@@ -6,7 +6,7 @@ import pytest
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
 
-from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, select
+from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, language_tools, select
 from summarizer.errors import SummarizerError, UnknownAlgorithmError
 from summarizer.ranking import NewsSummarizer, NewsWeights, SentenceData, rank
 from summarizer.tokenize import get_tokenizer
@@ -162,3 +162,24 @@ def test_rank_honours_a_word_budget_only_when_the_section_is_longer_than_count()
     )
     assert rank(longer, 3, weights=NewsWeights(words_per_sentence=30)) == [0, 1]
     assert rank(longer, 3, weights=NewsWeights(words_per_sentence=None)) == [0, 1, 2]
+
+
+def test_a_question_is_not_picked_over_a_statement() -> None:
+    story = [
+        "The city council approved a new budget for road repairs on Monday.",
+        "But will the new budget for road repairs be enough for the city?",
+        "The road repairs budget doubles the money spent on the city's roads.",
+    ]
+    assert select(story, 2, tokenizer=EN) == [0, 2]
+
+
+def test_default_select_matches_the_sumy_summarizer_on_a_document() -> None:
+    body = [Sentence(text, EN) for text in STORY]
+    heading = Sentence("Council doubles road budget", EN, is_heading=True)
+    stemmer, stop_words = language_tools(EN.language)
+    summarizer = NewsSummarizer(stemmer, max_chars=300)
+    summarizer.stop_words = stop_words
+    picked = summarizer(ObjectDocumentModel([Paragraph([heading, *body])]), 3)
+    assert [body.index(s) for s in picked] == select(
+        STORY, 3, tokenizer=EN, title="Council doubles road budget", max_chars=300
+    )

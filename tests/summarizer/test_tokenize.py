@@ -157,3 +157,41 @@ def test_language_resources() -> None:
     assert stemmer("ru")("книги") == "книг"
     assert stemmer("zh")("ABC") == "abc"
     assert stemmer("sw")("Habari") == "habari"
+
+
+def test_a_caption_glued_to_the_body_is_split_off() -> None:
+    text = (
+        "Rovers beat City on Saturday. Smith scores the winner in the corner "
+        "It was then Jones's turn to shine."
+    )
+    assert sentences(text) == [
+        "Rovers beat City on Saturday.",
+        "Smith scores the winner in the corner",
+        "It was then Jones's turn to shine.",
+    ]
+
+
+def test_a_pull_quote_glued_to_a_caption_is_split_off() -> None:
+    text = "Locke will be confirmed as manager on Friday ‘I would love it,’ said Locke."
+    assert sentences(text) == [
+        "Locke will be confirmed as manager on Friday",
+        "‘I would love it,’ said Locke.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said ‘We will win,’ and left.",
+        "They play in a band called ‘Home Again’ on weekends.",
+        "Low vitamin A levels were found in the test.",
+        "The album Let It Be was reissued in May.",
+    ],
+)
+def test_quotes_titles_and_names_are_not_split(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_glued_seams_are_not_looked_for_in_german() -> None:
+    text = "Der Vertrag wurde am Freitag unterschrieben Die meisten waren froh."
+    assert sentences(text, "de") == [text]
