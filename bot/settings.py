@@ -1,4 +1,4 @@
-"""Typed settings read once from the environment, `.env` and `config/`; the only reader of os.environ."""
+"""Typed settings from the environment, `.env` and `config/`: the only reader of os.environ."""
 
 from __future__ import annotations
 
