@@ -13,18 +13,14 @@ import argparse
 import random
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
+from temp_databases import DEFAULT_POSTGRES, postgres_url, sqlite_url
 
-from bot.store import NewArticle, Region, Store, open_store, upgrade
+from bot.store import NewArticle, Region, Store, open_store
 
 NOW = datetime(2024, 11, 29, 12, 0, tzinfo=UTC)
 REGIONS = ("shanxi", "hebei", "henan", "shaanxi", "inner-mongolia")
@@ -100,7 +96,7 @@ def _english(rng: random.Random, words: int) -> str:
 
 
 def _chinese(rng: random.Random, chars: int) -> str:
-    parts = []
+    parts: list[str] = []
     while sum(map(len, parts)) < chars:
         if rng.random() < 0.08:
             parts.append(rng.choice(CHINESE_PHRASES))
@@ -168,33 +164,6 @@ def measure(store: Store, runs: int) -> list[tuple[str, int, float, float]]:
     return results
 
 
-@contextmanager
-def sqlite_url() -> Iterator[str]:
-    """A migrated SQLite database in a temporary directory."""
-    with tempfile.TemporaryDirectory(prefix="newsbot-bench-") as folder:
-        url = f"sqlite:///{Path(folder) / 'bench.db'}"
-        upgrade(url)
-        yield url
-
-
-@contextmanager
-def postgres_url(admin_url: str) -> Iterator[str]:
-    """A migrated temporary PostgreSQL database, dropped afterwards."""
-    admin_url = admin_url.replace("postgresql://", "postgresql+psycopg://", 1)
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"newsbot_bench_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    try:
-        upgrade(url)
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
-
-
 def run_one(name: str, url: str, articles: int, runs: int) -> None:
     """Load, analyse and time one store, printing a small table."""
     with open_store(url) as store:
@@ -216,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=40)
-    parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")
     args = parser.parse_args(argv)

@@ -35,6 +35,7 @@ class Settings:
     retention_days: int = 90
     health_port: int | None = None
     ingest_interval_seconds: int = 60
+    outbox_lease_seconds: float = 60.0
 
     @property
     def has_token(self) -> bool:
@@ -103,6 +104,13 @@ def load_settings(
         rate = float(rate_raw)
     except ValueError:
         raise SettingsError(f"NEWSBOT_GLOBAL_RATE must be a number, not {rate_raw!r}") from None
+    lease_raw = values.get("NEWSBOT_OUTBOX_LEASE") or "60"
+    try:
+        lease = float(lease_raw)
+    except ValueError:
+        lease = -1.0
+    if lease <= 0:
+        raise SettingsError(f"NEWSBOT_OUTBOX_LEASE must be a positive number, not {lease_raw!r}")
     log_format = (values.get("NEWSBOT_LOG_FORMAT") or "text").lower()
     if log_format not in {"text", "json"}:
         raise SettingsError(f"NEWSBOT_LOG_FORMAT must be text or json, not {log_format!r}")
@@ -127,4 +135,5 @@ def load_settings(
             "NEWSBOT_INGEST_INTERVAL", values.get("NEWSBOT_INGEST_INTERVAL"), 60
         )
         or 60,
+        outbox_lease_seconds=lease,
     )

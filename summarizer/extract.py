@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -17,9 +19,26 @@ from summarizer.parse import DocumentMeta, build_article, strip_site_name
 
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 _MIN_EXTRACTED_CHARS = 80
+# trafilatura falls back to the URL's host (or a domain in the title) for a page that names no
+# site; a bare host is no name, and the caller has the URL anyway.
+_HOST_LIKE = re.compile(
+    r"^(?:(?:www\.)?[\w-]+(?:\.[\w-]+)+(?::\d+)?|[\w-]+:\d+|\[[0-9a-f:.]+\](?::\d+)?)$",
+    re.ASCII | re.IGNORECASE,
+)
+# Some pages fill a publisher meta tag with their copyright notice instead of a name.
+_NOT_A_NAME = re.compile(r"©|\(c\)|copyright|all rights reserved|版权", re.IGNORECASE)
+_MAX_SITE_NAME_CHARS = 60
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    """An article extracted from a page, with the name the page gives its site (if any)."""
+
+    article: Article
+    site_name: str | None = None
 
 
 def extract_article(html: str, *, url: str | None = None, language: str | None = None) -> Article:
@@ -28,14 +47,22 @@ def extract_article(html: str, *, url: str | None = None, language: str | None =
     ``url`` only helps trafilatura judge links and metadata. Headings are kept. When
     trafilatura finds no main text, the whole page is parsed by the package's own HTML reader.
     """
+    return extract_page(html, url=url, language=language).article
+
+
+def extract_page(
+    html: str, *, url: str | None = None, language: str | None = None
+) -> ExtractedPage:
+    """`extract_article`, plus the site's own name (og:site_name and the like, never a host)."""
     check_text(html)
     code = normalize_code(language) if language else None
     extracted = _trafilatura_xml(html, url)
     if extracted is not None:
-        blocks, meta = extracted
+        blocks, meta, site_name = extracted
         if sum(len(b.text) for b in blocks if not b.marked) >= _MIN_EXTRACTED_CHARS:
             try:
-                return build_article(blocks, meta, code)
+                article = build_article(blocks, meta, code)
+                return ExtractedPage(article, _site_name(site_name, article.title))
             except EmptyInputError:
                 pass
     document = parse_html(html)
@@ -44,10 +71,26 @@ def extract_article(html: str, *, url: str | None = None, language: str | None =
         byline=document.author,
         published=find_date(document.date_text) if document.date_text else None,
     )
-    return build_article(list(document.blocks), meta, code)
+    article = build_article(list(document.blocks), meta, code)
+    return ExtractedPage(article, _site_name(document.site_name, article.title))
 
 
-def _trafilatura_xml(html: str, url: str | None) -> tuple[list[Block], DocumentMeta] | None:
+def _site_name(candidate: str | None, title: str | None) -> str | None:
+    """A site name as a page states it; None for a host, a copyright notice or the headline."""
+    name = " ".join((candidate or "").split()).lstrip("@")
+    if not name or len(name) > _MAX_SITE_NAME_CHARS:
+        return None
+    # trafilatura's last guess is a part of <title>, which may be the headline itself.
+    if title is not None and name.casefold() == title.casefold():
+        return None
+    if _HOST_LIKE.match(name) or _NOT_A_NAME.search(name):
+        return None
+    return name
+
+
+def _trafilatura_xml(
+    html: str, url: str | None
+) -> tuple[list[Block], DocumentMeta, str | None] | None:
     # trafilatura is slow to import; plain-text users never need it.
     import trafilatura
 
@@ -74,7 +117,8 @@ def _trafilatura_xml(html: str, url: str | None) -> tuple[list[Block], DocumentM
         published=find_date(root.get("date") or ""),
     )
     main = root.find("main")
-    return (_xml_blocks(main) if main is not None else []), meta
+    blocks = _xml_blocks(main) if main is not None else []
+    return blocks, meta, root.get("sitename")
 
 
 def _text(element: etree._Element) -> str:

@@ -25,6 +25,7 @@ _HTML_SIGNS = re.compile(
     re.IGNORECASE,
 )
 _META_AUTHOR = ("author", "article:author", "byl", "dc.creator", "sailthru.author")
+_META_SITE_NAME = ("og:site_name", "application-name")
 _META_DATE = (
     "article:published_time", "datepublished", "pubdate", "publishdate", "date",
     "dc.date", "og:published_time", "sailthru.date", "publish_date",
@@ -39,6 +40,7 @@ class HtmlDocument:
     title: str | None = None
     author: str | None = None
     date_text: str | None = None
+    site_name: str | None = None
 
 
 def looks_like_html(text: str) -> bool:
@@ -110,6 +112,7 @@ def parse_html(markup: str) -> HtmlDocument:
     og_title = _meta(root, ("og:title",))
     author = _meta(root, _META_AUTHOR)
     date_text = _meta(root, _META_DATE)
+    site_name = _meta(root, _META_SITE_NAME)
     time_element = root.find(".//time[@datetime]")
     if date_text is None and time_element is not None:
         date_text = time_element.get("datetime")
@@ -127,5 +130,9 @@ def parse_html(markup: str) -> HtmlDocument:
     blocks: list[Block] = []
     _walk(root, blocks)
     return HtmlDocument(
-        tuple(blocks), title=og_title or title or None, author=author, date_text=date_text
+        tuple(blocks),
+        title=og_title or title or None,
+        author=author,
+        date_text=date_text,
+        site_name=site_name,
     )

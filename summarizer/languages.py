@@ -104,11 +104,6 @@ _EXTRA_STOP_WORDS: dict[str, str] = {
 }
 
 
-def is_iso_code(code: str) -> bool:
-    """Tell whether ``code`` is an ISO 639-1 language code (case-insensitive)."""
-    return code.lower() in _ISO_639_1
-
-
 def normalize_code(code: str) -> str:
     """Return the lower-case ISO 639-1 code, or raise UnsupportedLanguageError.
 

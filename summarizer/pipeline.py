@@ -33,11 +33,7 @@ def summarize(
     ``max_chars`` caps the overall summary's length. Raises a SummarizerError on bad input.
     """
     name = _algorithm_name(algorithm)
-    _check_count("sentences", sentences)
-    if section_sentences is not None:
-        _check_count("section_sentences", section_sentences)
-    if max_chars is not None and max_chars <= 0:
-        raise SummarizerError("max_chars must be a positive number")
+    _check_options(sentences, section_sentences, max_chars)
     article = _as_article(text_or_article, language)
     tokenizer = get_tokenizer(article.language)
     per_section = [_section_sentences(section, tokenizer) for section in article.sections]
@@ -76,6 +72,14 @@ def _algorithm_name(algorithm: str | None) -> str:
             f"unknown algorithm {algorithm!r}; choose one of: {', '.join(ALGORITHMS)}"
         )
     return name
+
+
+def _check_options(sentences: int, section_sentences: int | None, max_chars: int | None) -> None:
+    _check_count("sentences", sentences)
+    if section_sentences is not None:
+        _check_count("section_sentences", section_sentences)
+    if max_chars is not None and max_chars <= 0:
+        raise SummarizerError("max_chars must be a positive number")
 
 
 def _check_count(label: str, value: int) -> None:

@@ -12,18 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
-import numpy.typing as npt
-from scipy import sparse
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.utils import ItemsCount
 
 from summarizer.rank_features import ShapeWeights, shape_multipliers
-
-FloatArray = npt.NDArray[np.float64]
+from summarizer.rank_vectors import (
+    FloatArray,
+    TfIdf,
+    centroid_similarity,
+    similarity_matrix,
+    tfidf,
+)
 
 
 @dataclass(frozen=True)
@@ -66,70 +69,15 @@ def rank(
     n = len(data.texts)
     if n == 0 or count <= 0:
         return []
-    vectors = _tfidf(data.terms)
-    similarity = _similarity(vectors)
+    vectors = tfidf(data.terms)
+    similarity = similarity_matrix(vectors)
     scores = _scores(data, vectors, similarity, title_terms, w)
     return _choose(data, scores, similarity, count, max_chars, w)
 
 
-class _TfIdf(NamedTuple):
-    """A sentence x term tf-idf matrix as coordinates, rows L2-normalized, sorted row-major."""
-
-    row: npt.NDArray[np.int64]
-    col: npt.NDArray[np.int64]
-    value: FloatArray
-    shape: tuple[int, int]
-
-
-def _tfidf(terms: Sequence[Sequence[str]]) -> _TfIdf:
-    """Sublinear tf x smoothed idf, built in one vectorized pass."""
-    n = len(terms)
-    vocabulary: dict[str, int] = {}
-    columns = [vocabulary.setdefault(t, len(vocabulary)) for ts in terms for t in ts]
-    size = max(len(vocabulary), 1)
-    rows = np.repeat(np.arange(n, dtype=np.int64), [len(ts) for ts in terms])
-    # One key per (sentence, term) pair: np.unique both counts and sorts them row-major.
-    keys, counts = np.unique(rows * size + np.asarray(columns, dtype=np.int64), return_counts=True)
-    row, col = keys // size, keys % size
-    idf = np.log((1.0 + n) / (1.0 + np.bincount(col, minlength=size))) + 1.0
-    value = np.log1p(counts) * idf[col]
-    norms = np.sqrt(np.bincount(row, weights=value * value, minlength=n))
-    value /= np.where(norms > 0.0, norms, 1.0)[row]
-    return _TfIdf(row, col, value, (n, size))
-
-
-# Up to this many cells a dense product is cheaper than scipy's sparse bookkeeping.
-_DENSE_CELLS = 50_000
-
-
-def _similarity(vectors: _TfIdf) -> FloatArray:
-    """Cosine similarity of every sentence pair, zero on the diagonal.
-
-    Only terms shared by two or more sentences add to an off-diagonal cell, so the others
-    are dropped first: that shrinks the matrix several times over.
-    """
-    n, size = vectors.shape
-    frequency = np.bincount(vectors.col, minlength=size)
-    keep = frequency[vectors.col] > 1
-    shared = np.cumsum(frequency > 1) - 1
-    row, col, value = vectors.row[keep], shared[vectors.col[keep]], vectors.value[keep]
-    width = int(np.count_nonzero(frequency > 1))
-    if width == 0:
-        return np.zeros((n, n))
-    if n * width <= _DENSE_CELLS:
-        dense = np.zeros((n, width))
-        dense[row, col] = value
-        similarity = dense @ dense.T
-    else:
-        matrix = sparse.csr_matrix((value, (row, col)), shape=(n, width))
-        similarity = (matrix @ matrix.T).toarray()
-    np.fill_diagonal(similarity, 0.0)
-    return np.asarray(similarity, dtype=np.float64)
-
-
 def _scores(
     data: SentenceData,
-    vectors: _TfIdf,
+    vectors: TfIdf,
     similarity: FloatArray,
     title_terms: frozenset[str],
     w: NewsWeights,
@@ -138,7 +86,7 @@ def _scores(
     position = 1.0 / np.power(np.arange(1, n + 1, dtype=np.float64), w.position_decay)
     score = w.position * position + w.centrality * _directed_centrality(similarity, w)
     if w.centroid:
-        score = score + w.centroid * _centroid_similarity(vectors)
+        score = score + w.centroid * centroid_similarity(vectors)
     if title_terms and w.title:
         score = score + w.title * _title_overlap(data.terms, title_terms)
     return score * shape_multipliers(data.texts, data.word_counts, w.shape)
@@ -162,17 +110,6 @@ def _directed_centrality(similarity: FloatArray, w: NewsWeights) -> FloatArray:
     raw = w.forward * later + w.backward * earlier
     spread = float(raw.max() - raw.min())
     return (raw - raw.min()) / spread if spread > 0 else np.zeros(n)
-
-
-def _centroid_similarity(vectors: _TfIdf) -> FloatArray:
-    """Cosine of each sentence with the section's tf-idf centroid: how on-topic it is."""
-    n, size = vectors.shape
-    centroid = np.bincount(vectors.col, weights=vectors.value, minlength=size)
-    norm = float(np.linalg.norm(centroid))
-    if norm == 0.0:
-        return np.zeros(n)
-    dots = np.bincount(vectors.row, weights=vectors.value * centroid[vectors.col], minlength=n)
-    return np.asarray(dots / norm, dtype=np.float64)
 
 
 def _title_overlap(terms: Sequence[Sequence[str]], title_terms: frozenset[str]) -> FloatArray:
@@ -316,10 +253,6 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
             weights=self.weights,
         )
         return tuple(sentences[i] for i in picked)
-
-    def content_terms(self, words: Iterable[str]) -> tuple[str, ...]:
-        """Stems of the words that are not stop words."""
-        return self._terms(list(words))
 
 
 @lru_cache(maxsize=64)

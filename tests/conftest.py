@@ -22,8 +22,9 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,25 +129,41 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+MigratedDatabase = Callable[[str, Path], AbstractContextManager[str]]
+
+
+@pytest.fixture(scope="session")
+def migrated_database(_postgres: _Postgres, _sqlite_template: Path) -> MigratedDatabase:
+    """Open a fresh migrated database on a backend: `with migrated_database(backend, folder)`.
+
+    SQLite copies the template into `folder`; PostgreSQL clones its template database and
+    drops it when the block ends.
+    """
+
+    @contextmanager
+    def database(backend: str, folder: Path) -> Iterator[str]:
+        if backend == "sqlite":
+            path = folder / "newsbot.db"
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(_sqlite_template, path)
+            yield f"sqlite:///{path}"
+            return
+        name = _postgres.create(template=_postgres.migrated_template())
+        try:
+            yield _postgres.url_for(name)
+        finally:
+            _postgres.drop(name)
+
+    return database
+
+
 @pytest.fixture(params=BACKENDS)
 def store_url(
-    request: pytest.FixtureRequest,
-    tmp_path: Path,
-    _postgres: _Postgres,
-    _sqlite_template: Path,
+    request: pytest.FixtureRequest, tmp_path: Path, migrated_database: MigratedDatabase
 ) -> Iterator[str]:
     """A fresh, fully migrated database on each backend."""
-    if request.param == "sqlite":
-        path = tmp_path / "data" / "newsbot.db"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(_sqlite_template, path)
-        yield f"sqlite:///{path}"
-        return
-    name = _postgres.create(template=_postgres.migrated_template())
-    try:
-        yield _postgres.url_for(name)
-    finally:
-        _postgres.drop(name)
+    with migrated_database(request.param, tmp_path / "data") as url:
+        yield url
 
 
 @pytest.fixture(params=BACKENDS)

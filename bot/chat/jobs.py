@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import telegram
@@ -44,8 +44,14 @@ class Background:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Background:
-        """Everything on, with leader election fitting the database."""
-        return cls(leadership=leadership_for(settings.database_url))
+        """Everything on, with leader election fitting the database.
+
+        The first tick comes after five seconds, or after one interval when that is shorter.
+        """
+        return cls(
+            leadership=leadership_for(settings.database_url),
+            first_tick_seconds=min(5.0, settings.ingest_interval_seconds),
+        )
 
     @classmethod
     def none(cls) -> Background:
@@ -140,7 +146,12 @@ def install_jobs(
             job_kwargs=TICK_JOB_KWARGS,
         )
     if background.sender and background._sender is None:
-        config = SenderConfig(pacing=Pacing(global_rate=settings.global_rate))
+        config = SenderConfig(
+            pacing=Pacing(global_rate=settings.global_rate),
+            lease=timedelta(seconds=settings.outbox_lease_seconds),
+            # Readiness allows three ingest intervals: beat well within one of them.
+            heartbeat_every=min(SenderConfig.heartbeat_every, settings.ingest_interval_seconds),
+        )
         bot = sender_bot(settings, config.concurrency)
         sender = OutboxSender(bot, store, config)
         background._sender, background._sender_bot = sender, bot

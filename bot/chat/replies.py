@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 
 from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -45,3 +46,13 @@ async def reply_parts(
             link_preview_options=NO_PREVIEW,
         )
     return sent
+
+
+async def edit_unless_unchanged(edit: Awaitable[object]) -> None:
+    """Await an edit of a sent message; an edit to identical content is not an error."""
+    try:
+        await edit
+    except BadRequest as exc:
+        # A button pressed twice quickly asks for the same edit twice; nothing to do.
+        if "not modified" not in str(exc).lower():
+            raise

@@ -4,7 +4,10 @@ It runs as its own asyncio task beside command handling. It does not use PTB's
 AIORateLimiter: that limiter wraps every request of the Bot it is installed on, so a
 broadcast of thousands of messages would queue command replies behind it. Instead this
 sender has its own `telegram.Bot` (own connection pool, see `sender_bot`), its own global
-token bucket, and per-chat spacing kept in the outbox rows; replies never wait for it.
+rate limiter, and per-chat spacing kept in the outbox rows; replies never wait for it.
+On PostgreSQL the global rate is shared by every process: each message first reserves a
+time slot in the database (`bot.store.send_slots`), so N processes together stay at the
+configured rate; on SQLite (one process) an in-process token bucket does the same.
 Database calls run in a small private thread pool, so neither the event loop nor the
 default executor (used for summarizing) is held up by them.
 """
@@ -30,14 +33,17 @@ from telegram.error import (
     NetworkError,
     RetryAfter,
     TelegramError,
+    TimedOut,
 )
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.digest.pacing import Pacing, TokenBucket
+from bot.digest.pacing import Pacing, RateLimiter, SharedRate, TokenBucket
+from bot.ops.metrics import MESSAGES_FAILED, MESSAGES_SENT, TELEGRAM_429
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.outbox import Delivery
+from bot.store.send_slots import SendSlots
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -95,15 +101,27 @@ class OutboxSender:
         self._config = config or SenderConfig()
         self._worker = worker_id or f"sender-{uuid.uuid4().hex[:12]}"
         self._clock = clock
-        self._bucket = TokenBucket(self._config.pacing.global_rate)
         # SQLite has one writer at a time: threads would only queue on its lock (and its busy
         # handler sleeps); PostgreSQL takes a few writers at once.
         writers = 1 if store.dialect == "sqlite" else 4
         self._pool = ThreadPoolExecutor(max_workers=writers, thread_name_prefix="outbox")
+        self._limiter = self._global_limiter()
         self._wake = asyncio.Event()
         self._stopping = False
         self._last_beat = 0.0
         self.counts: dict[str, int] = {}
+
+    def _global_limiter(self) -> RateLimiter:
+        rate = self._config.pacing.global_rate
+        if self._store.dialect != "postgresql":
+            return TokenBucket(rate)
+        slots = SendSlots(self._store.engine)
+
+        async def reserve(interval: float) -> float:
+            reservation = await self._db(slots.reserve, interval)
+            return reservation.wait_seconds
+
+        return SharedRate(rate, reserve)
 
     @property
     def worker_id(self) -> str:
@@ -172,7 +190,7 @@ class OutboxSender:
 
     async def _deliver(self, row: Delivery) -> None:
         try:
-            await self._bucket.acquire()
+            await self._limiter.acquire()
             # A lease near its end may soon be someone else's: leave the row to them.
             margin = self._config.lease / 4
             if row.claimed_until is not None and self._clock() >= row.claimed_until - margin:
@@ -205,6 +223,7 @@ class OutboxSender:
             after = self._clock() + timedelta(seconds=retry_seconds(exc))
             await self._db(outbox.mark_retry, row.id, after, text)
             self._count("retry_after")
+            TELEGRAM_429.inc()
         elif isinstance(exc, ChatMigrated):
             await self._db(chats.migrate, row.chat_id, exc.new_chat_id)
             log.info("chat %s moved to %s; its digest follows", row.chat_id, exc.new_chat_id)
@@ -214,21 +233,23 @@ class OutboxSender:
         ):
             await self._db(chats.deactivate, row.chat_id)
             await self._db(outbox.kill_chat, row.chat_id, text)
-            self._count("chat_gone")
+            self._count("chat_gone", "blocked" if isinstance(exc, Forbidden) else "chat_not_found")
         elif isinstance(exc, BadRequest) and any(s in lowered for s in _TOPIC_GONE):
             await self._db(chats.deactivate, row.chat_id, row.thread_id)
             await self._db(outbox.kill_chat, row.chat_id, text, row.thread_id)
-            self._count("chat_gone")
+            self._count("chat_gone", "topic_not_found")
         elif isinstance(exc, BadRequest):
             log.error("outbox row %s refused for good: %s", row.id, text)
             await self._db(outbox.mark_failed, row.id, text)
             self._count("bad_request")
-        elif isinstance(exc, NetworkError):  # timeouts, 5xx, connection trouble
-            await self._retry(row, text, "network")
+        elif isinstance(exc, TimedOut):
+            await self._retry(row, text, "network", "timeout")
+        elif isinstance(exc, NetworkError):  # 5xx, connection trouble
+            await self._retry(row, text, "network", "server_error")
         else:
             await self._retry(row, text, "error")
 
-    async def _retry(self, row: Delivery, error: str, reason: str) -> None:
+    async def _retry(self, row: Delivery, error: str, outcome: str, reason: str = "") -> None:
         pacing = self._config.pacing
         if row.attempts >= pacing.max_attempts:
             await self._db(self._store.outbox.mark_failed, row.id, f"gave up: {error}")
@@ -236,7 +257,7 @@ class OutboxSender:
             return
         after = self._clock() + timedelta(seconds=pacing.backoff(row.attempts))
         await self._db(self._store.outbox.mark_retry, row.id, after, error)
-        self._count(reason)
+        self._count(outcome, reason or outcome)
 
     async def _beat(self) -> None:
         loop = asyncio.get_running_loop()
@@ -248,5 +269,10 @@ class OutboxSender:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, lambda: fn(*args))
 
-    def _count(self, outcome: str) -> None:
+    def _count(self, outcome: str, reason: str = "") -> None:
+        """Tally an outcome here and in the process metrics (`reason` names a failure)."""
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
+        if outcome == "sent":
+            MESSAGES_SENT.inc()
+        else:
+            MESSAGES_FAILED.inc(reason=reason or outcome)

@@ -15,7 +15,7 @@ from bot.news.feed_service import FeedService
 from bot.news.fetch import Fetcher
 from bot.news.regions import load_regions
 from bot.settings import Settings
-from bot.store import Store, StoreError, open_store
+from bot.store import Feed, Store, StoreError, open_store
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -101,14 +101,14 @@ def _add(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _service(store: Store, _settings: Settings) -> FeedService:
+def _service(store: Store) -> FeedService:
     """The service for offline actions (no fetcher: they never touch the network)."""
     return FeedService(store)
 
 
 def _list(_args: argparse.Namespace, settings: Settings) -> int:
     with opened_store(settings) as store:
-        rows = _service(store, settings).health()
+        rows = _service(store).health()
     if not rows:
         print("no feeds yet: `newsbot feeds add URL` or `newsbot feeds sync`")
         return 0
@@ -119,24 +119,41 @@ def _list(_args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _remove(args: argparse.Namespace, settings: Settings) -> int:
+def _on_one_feed(
+    args: argparse.Namespace,
+    settings: Settings,
+    action: str,
+    apply: Callable[[FeedService, str], Feed | None],
+    done: Callable[[Feed], str],
+) -> int:
+    """Apply `apply` to the feed named by id or URL; an unknown feed is exit status 2."""
     with opened_store(settings) as store:
-        feed = _service(store, settings).remove(args.feed)
+        feed = apply(_service(store), args.feed)
     if feed is None:
-        print(f"newsbot feeds remove: no feed {args.feed!r}", file=sys.stderr)
+        print(f"newsbot feeds {action}: no feed {args.feed!r}", file=sys.stderr)
         return 2
-    print(f"removed feed #{feed.id} <{feed.url}> (its articles stay)")
+    print(done(feed))
     return 0
+
+
+def _remove(args: argparse.Namespace, settings: Settings) -> int:
+    return _on_one_feed(
+        args,
+        settings,
+        "remove",
+        FeedService.remove,
+        lambda feed: f"removed feed #{feed.id} <{feed.url}> (its articles stay)",
+    )
 
 
 def _resume(args: argparse.Namespace, settings: Settings) -> int:
-    with opened_store(settings) as store:
-        feed = _service(store, settings).resume(args.feed)
-    if feed is None:
-        print(f"newsbot feeds resume: no feed {args.feed!r}", file=sys.stderr)
-        return 2
-    print(f"feed #{feed.id} is active again and will be checked at the next tick")
-    return 0
+    return _on_one_feed(
+        args,
+        settings,
+        "resume",
+        FeedService.resume,
+        lambda feed: f"feed #{feed.id} is active again and will be checked at the next tick",
+    )
 
 
 def _import(args: argparse.Namespace, settings: Settings) -> int:
@@ -146,7 +163,7 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
         print(f"newsbot feeds import: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
         return 2
     with opened_store(settings) as store:
-        report = _service(store, settings).import_opml(data)
+        report = _service(store).import_opml(data)
     print(
         f"imported {args.file}: {report.added} added, {report.existing} already present, "
         f"{len(report.rejected)} rejected"
@@ -158,7 +175,7 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     with opened_store(settings) as store:
-        document = _service(store, settings).export_opml(datetime.now(UTC))
+        document = _service(store).export_opml(datetime.now(UTC))
     if args.file is None:
         sys.stdout.write(document)
         return 0
@@ -175,6 +192,6 @@ def _sync(args: argparse.Namespace, settings: Settings) -> int:
     path = args.file or settings.config_dir / "regions.toml"
     entries = load_regions(path)
     with opened_store(settings) as store:
-        report = _service(store, settings).sync_regions(entries)
+        report = _service(store).sync_regions(entries)
     print(f"loaded {report.regions} regions from {path}; {report.feeds_added} feeds added")
     return 0

@@ -13,6 +13,7 @@ from bot.digest.errors import DigestError
 from bot.digest.model import SUMMARY_LENGTHS, DigestKey, Language, SummaryLength
 from bot.digest.render import render_digest
 from bot.digest.schedule import load_zone, next_digest_at, parse_digest_time
+from bot.ops.metrics import DIGESTS_BUILT
 from bot.store import Store
 from bot.store.chats import ChatRecord
 from bot.store.outbox import NewDigest, Recipient
@@ -98,6 +99,7 @@ def queue_for(
         recipients = [_recipient(chat, now) for chat in members]
         digest = NewDigest(key.as_text(), start, now, now, tuple(parts))
         queued = store.outbox.record_digest(digest, recipients)
+        DIGESTS_BUILT.inc()
         report = _add(report, BuildReport(queued, 1, queued * len(parts)))
     log.info(
         "digests queued",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,14 @@ class Pacing:
     def backoff(self, attempts: int) -> float:
         """Seconds before retrying after `attempts` failed tries: 2, 4, 8 ... capped."""
         return float(min(self.backoff_cap, self.backoff_base * 2 ** max(0, attempts - 1)))
+
+
+class RateLimiter(Protocol):
+    """Something that paces sends: `acquire()` returns when one more may go."""
+
+    async def acquire(self) -> None:
+        """Wait until one more message may be sent."""
+        ...
 
 
 class TokenBucket:
@@ -61,3 +70,23 @@ class TokenBucket:
                     self._tokens -= 1.0
                     return
                 await asyncio.sleep((1.0 - self._tokens) / self._rate)
+
+
+class SharedRate:
+    """At most `rate` acquisitions a second in total across processes.
+
+    `reserve(interval)` books the next free slot in shared storage (the database) and answers
+    how many seconds from now it begins; each caller then sleeps until its own slot.
+    """
+
+    def __init__(self, rate: float, reserve: Callable[[float], Awaitable[float]]) -> None:
+        if rate <= 0:
+            raise ValueError("rate must be positive")
+        self._interval = 1.0 / rate
+        self._reserve = reserve
+
+    async def acquire(self) -> None:
+        """Reserve a slot and wait for it."""
+        wait = await self._reserve(self._interval)
+        if wait > 0:
+            await asyncio.sleep(wait)

@@ -14,8 +14,8 @@ from bot.news.errors import FeedError
 from bot.news.fetch import PAGE_ACCEPT, Fetcher, FetchLimits
 from bot.news.urls import canonical_url
 from bot.store.records import SectionSummaryRecord
-from summarizer import SummarizerError, extract_article, summarize
-from summarizer.model import Article as TextArticle
+from summarizer import SummarizerError, summarize
+from summarizer.extract import ExtractedPage, extract_page
 from summarizer.model import Summary
 
 _PAGE_TYPES = re.compile(r"^\s*(text/html|application/xhtml\+xml|text/plain|text/xml)", re.I)
@@ -57,8 +57,9 @@ def _records(summary: Summary) -> tuple[SectionSummaryRecord, ...]:
 
 
 def _build(
-    article: TextArticle, url: str, fallback_title: str, *, from_feed: bool, extract_seconds: float
+    page: ExtractedPage, url: str, fallback_title: str, *, from_feed: bool, extract_seconds: float
 ) -> SummarizedArticle:
+    article = page.article
     started = time.perf_counter()
     summary = summarize(article)
     summarize_seconds = time.perf_counter() - started
@@ -69,7 +70,7 @@ def _build(
         text=article.text,
         sections=_records(summary),
         summary=tuple(summary.sentences),
-        source=source_name(url),
+        source=page.site_name or source_name(url),
         byline=article.byline,
         published=article.published,
         from_feed_content=from_feed,
@@ -81,11 +82,9 @@ def summarize_page(html: str, url: str, fallback_title: str = "") -> SummarizedA
     """Extract and summarize an HTML page (CPU-bound: call it off the event loop)."""
     started = time.perf_counter()
     try:
-        article = extract_article(html, url=url)
+        page = extract_page(html, url=url)
         extract_seconds = time.perf_counter() - started
-        return _build(
-            article, url, fallback_title, from_feed=False, extract_seconds=extract_seconds
-        )
+        return _build(page, url, fallback_title, from_feed=False, extract_seconds=extract_seconds)
     except SummarizerError as exc:
         raise ArticleError(f"no article text found on the page ({exc})") from None
 
@@ -98,9 +97,9 @@ def summarize_feed_content(title: str, content_html: str, url: str) -> Summarize
     )
     started = time.perf_counter()
     try:
-        article = extract_article(page, url=url)
+        extracted = extract_page(page, url=url)
         return _build(
-            article, url, title, from_feed=True, extract_seconds=time.perf_counter() - started
+            extracted, url, title, from_feed=True, extract_seconds=time.perf_counter() - started
         )
     except SummarizerError as exc:
         raise ArticleError(f"the feed entry has no usable text ({exc})") from None

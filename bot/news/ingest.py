@@ -18,12 +18,13 @@ import httpx
 
 from bot.news.articles import SummarizedArticle, fetch_page, summarize_feed_content, summarize_page
 from bot.news.dedupe import StoryIndex, fingerprint, normalize_text
-from bot.news.errors import FeedError
+from bot.news.errors import FeedError, FetchTimeoutError, TooLargeError, UnsafeUrlError
 from bot.news.feeds import FeedEntry, ParsedFeed, parse_feed
 from bot.news.fetch import Fetcher, FetchLimits
 from bot.news.regions import RegionTagger
 from bot.news.schedule import FeedSchedule
 from bot.news.urls import canonical_url
+from bot.ops.metrics import ARTICLES_INGESTED, FETCHES, SUMMARIES, SUMMARIZE_SECONDS
 from bot.settings import Settings
 from bot.store import DuplicateArticleError, Feed, NewArticle, Store
 
@@ -118,6 +119,17 @@ def guid_key(guid: str | None, feed_url: str) -> str | None:
     return f"{feed_url}#{guid}"[:2000]
 
 
+def fetch_outcome(exc: FeedError) -> str:
+    """The `outcome` label of a failed feed fetch for the fetches metric."""
+    if isinstance(exc, FetchTimeoutError):
+        return "timeout"
+    if isinstance(exc, TooLargeError):
+        return "too_large"
+    if isinstance(exc, UnsafeUrlError):
+        return "refused"
+    return "error"
+
+
 def _published(entry: FeedEntry, now: datetime) -> datetime | None:
     """The entry's date unless absent or implausibly in the future (then first-seen applies)."""
     if entry.published is None or entry.published > now + timedelta(days=1):
@@ -203,11 +215,18 @@ class _Tick:
 
     async def _check(self, feed: Feed) -> None:
         started = time.perf_counter()
-        result = await self._fetch_slot(
-            feed.url,
-            lambda: self.fetcher.get(feed.url, etag=feed.etag, last_modified=feed.last_modified),
-        )
+        try:
+            result = await self._fetch_slot(
+                feed.url,
+                lambda: self.fetcher.get(
+                    feed.url, etag=feed.etag, last_modified=feed.last_modified
+                ),
+            )
+        except FeedError as exc:
+            FETCHES.inc(outcome=fetch_outcome(exc))
+            raise
         self.tally.time("feed_fetch", time.perf_counter() - started)
+        FETCHES.inc(outcome="not_modified" if result.not_modified else "ok")
         fields = self.options.schedule.after_success(self.now)
         if result.not_modified:
             self.tally.not_modified += 1
@@ -254,10 +273,12 @@ class _Tick:
         content = entry.content_html or entry.summary_html
         if not content.strip():
             return None
+        started = time.perf_counter()
         try:
             summarized = await self.cpu(summarize_feed_content, entry.title, content, link or "")
         except FeedError:
             return None
+        _summarized(time.perf_counter() - started)
         self.tally.fallbacks += 1
         self._add_timings(summarized)
         return summarized
@@ -266,7 +287,9 @@ class _Tick:
         started = time.perf_counter()
         _, html = await self._fetch_slot(link, lambda: fetch_page(self.fetcher, link))
         self.tally.time("fetch", time.perf_counter() - started)
+        started = time.perf_counter()
         summarized = await self.cpu(summarize_page, html, link, entry.title)
+        _summarized(time.perf_counter() - started)
         self._add_timings(summarized)
         return summarized
 
@@ -320,6 +343,12 @@ class _Tick:
                 return
             self.index.add(stored.cluster_id or stored.id, title, lead)
         self.tally.new += 1
+        ARTICLES_INGESTED.inc()
+
+
+def _summarized(seconds: float) -> None:
+    SUMMARIES.inc()
+    SUMMARIZE_SECONDS.observe(seconds)
 
 
 async def run_ingest_tick(

@@ -33,8 +33,8 @@ MESSAGES_SENT: Counter = REGISTRY.counter(
 )
 MESSAGES_FAILED: Counter = REGISTRY.counter(
     "messages_failed_total",
-    "Outbox messages that failed, by reason (blocked, chat_not_found, retry_after, "
-    "server_error, timeout, bad_request, migrated).",
+    "Outbox messages not delivered on a try, by reason (retry_after, blocked, chat_not_found, "
+    "topic_not_found, migrated, server_error, timeout, bad_request, gave_up, error).",
     ["reason"],
 )
 OUTBOX_DEPTH: Gauge = REGISTRY.gauge("outbox_depth", "Outbox messages waiting to be sent.")

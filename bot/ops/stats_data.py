@@ -1,4 +1,4 @@
-"""The numbers behind /stats, read from the store: articles per local day per region."""
+"""The numbers behind /stats, read from the store: articles per region and feed failures per day."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy import Engine, select
 
 from bot.ops.stats_chart import StatsSeries
 from bot.store import read_transaction
+from bot.store.feeds import FeedsRepository
 from bot.store.schema import article_regions, articles
 
 DEFAULT_DAYS = 14
@@ -27,8 +28,9 @@ def collect_stats(
 ) -> StatsSeries:
     """Articles first seen on each of the last `days` local days (today included), by region.
 
-    Feed failures come from the caller: the store keeps each feed's latest error, not a
-    history, so until a per-day failure table exists the chart shows zeros for them.
+    Feed failures are the store's per-day tally (`feeds.failures_by_day`) unless the caller
+    passes its own. That tally is kept by UTC day; it is charted on the local day with the
+    same date, which shifts a failure near midnight by at most one bar.
     """
     today = now.astimezone(tz).date()
     day_list = tuple(today - timedelta(days=days - 1 - i) for i in range(days))
@@ -45,7 +47,11 @@ def collect_stats(
             counts[region_id or UNTAGGED][seen_at.astimezone(tz).date()] += 1
     # Busiest regions first, so their colours are the most distinct in the palette.
     order = sorted(counts, key=lambda r: (-sum(counts[r].values()), r))
-    failures = failures_by_day or {}
+    failures = (
+        failures_by_day
+        if failures_by_day is not None
+        else FeedsRepository(engine).failures_by_day(day_list[0])
+    )
     return StatsSeries(
         days=day_list,
         articles=tuple((r, tuple(counts[r].get(d, 0) for d in day_list)) for r in order),

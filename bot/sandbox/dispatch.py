@@ -60,11 +60,6 @@ class Answer:
     lose: bool = False
 
 
-def supported_methods() -> tuple[str, ...]:
-    """Names of the Bot API methods the emulator implements."""
-    return tuple(_METHODS)
-
-
 def call(world: World, token: str, method_name: str, params: Params) -> Answer:
     """Run one Bot API method as Telegram would, errors included."""
     if token != world.token:

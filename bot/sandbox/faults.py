@@ -9,16 +9,6 @@ from dataclasses import dataclass, field
 
 from bot.sandbox.errors import ApiError
 
-# Methods that post or change a visible message spend the flood budget, as on Telegram.
-COUNTED_METHODS = frozenset(
-    {
-        "sendmessage",
-        "senddocument",
-        "sendphoto",
-        "editmessagetext",
-        "editmessagereplymarkup",
-    }
-)
 _SERVER_ERRORS = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
 
 

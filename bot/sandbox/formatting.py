@@ -107,9 +107,3 @@ def detect_entities(text: str) -> list[dict[str, Any]]:
         {"type": kind, "offset": utf16_len(text[:start]), "length": utf16_len(text[start:end])}
         for start, end, kind in found
     ]
-
-
-def utf16_slice(text: str, offset: int, length: int) -> str:
-    """The part of `text` an entity covers, given its UTF-16 offset and length."""
-    encoded = text.encode("utf-16-le", "surrogatepass")
-    return encoded[offset * 2 : (offset + length) * 2].decode("utf-16-le", "replace")

@@ -18,6 +18,23 @@ Condition = int | Callable[[list[SentMessage]], bool]
 _ASYNC_POLL = 0.01
 
 
+class _Probe:
+    """A wait predicate that keeps the messages that satisfied `condition`."""
+
+    def __init__(self, read: Callable[[], list[SentMessage]], condition: Condition) -> None:
+        self._read = read
+        self._condition = condition
+        self.found: list[SentMessage] = []
+
+    def __call__(self) -> bool:
+        found = self._read()
+        condition = self._condition
+        met = len(found) >= condition if isinstance(condition, int) else condition(found)
+        if met:
+            self.found = found
+        return met
+
+
 class Observation(UserActions):
     """Read-only views of the emulator, plus sync and async waits on them."""
 
@@ -95,12 +112,8 @@ class Observation(UserActions):
         with self._world.lock:
             return len(self._world.updates)
 
-    def _check(
-        self, condition: Condition, chat: ChatRef, thread_id: int | None
-    ) -> list[SentMessage] | None:
-        found = self.messages(chat, thread_id)
-        met = len(found) >= condition if isinstance(condition, int) else condition(found)
-        return found if met else None
+    def _probe(self, condition: Condition, chat: ChatRef, thread_id: int | None) -> _Probe:
+        return _Probe(lambda: self.messages(chat, thread_id), condition)
 
     def wait_for(
         self,
@@ -115,16 +128,9 @@ class Observation(UserActions):
         Do not call it from a coroutine running the bot in the same event loop: use
         `wait_for_async` there.
         """
-        box: list[list[SentMessage]] = []
-
-        def ready() -> bool:
-            found = self._check(condition, chat, thread_id)
-            if found is not None:
-                box.append(found)
-            return found is not None
-
-        self.wait_until(ready, timeout=timeout, what=f"messages in chat {chat_id_of(chat)}")
-        return box[-1]
+        probe = self._probe(condition, chat, thread_id)
+        self.wait_until(probe, timeout=timeout, what=f"messages in chat {chat_id_of(chat)}")
+        return probe.found
 
     async def wait_for_async(
         self,
@@ -135,18 +141,11 @@ class Observation(UserActions):
         timeout: float = 10.0,
     ) -> list[SentMessage]:
         """`wait_for` for async tests: polls without blocking the event loop."""
-        box: list[list[SentMessage]] = []
-
-        def ready() -> bool:
-            found = self._check(condition, chat, thread_id)
-            if found is not None:
-                box.append(found)
-            return found is not None
-
+        probe = self._probe(condition, chat, thread_id)
         await self.wait_until_async(
-            ready, timeout=timeout, what=f"messages in chat {chat_id_of(chat)}"
+            probe, timeout=timeout, what=f"messages in chat {chat_id_of(chat)}"
         )
-        return box[-1]
+        return probe.found
 
     def wait_for_text(
         self, chat: ChatRef, fragment: str, *, thread_id: int | None = None, timeout: float = 10.0

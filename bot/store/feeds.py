@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, func, select
@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, Row, func, select
 from bot.store.engine import dialect_insert, read_transaction, write_transaction
 from bot.store.errors import InvalidFieldError, UnknownRegionError
 from bot.store.records import Feed
-from bot.store.schema import feeds, regions
+from bot.store.schema import feed_failures, feeds, regions
 from bot.store.timestamps import to_utc
 
 UPDATABLE = frozenset(
@@ -55,6 +55,18 @@ def _check_region(conn: Connection, region_id: str | None) -> None:
     found = conn.execute(select(regions.c.id).where(regions.c.id == region_id)).first()
     if found is None:
         raise UnknownRegionError(region_id)
+
+
+def _add_failures(conn: Connection, feed_id: int, day: date, count: int) -> None:
+    insert = dialect_insert(conn.engine, feed_failures).values(
+        day=day, feed_id=feed_id, count=count
+    )
+    conn.execute(
+        insert.on_conflict_do_update(
+            index_elements=[feed_failures.c.day, feed_failures.c.feed_id],
+            set_={"count": feed_failures.c.count + insert.excluded.count},
+        )
+    )
 
 
 def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
@@ -145,10 +157,38 @@ class FeedsRepository:
         with write_transaction(self._engine) as conn:
             if "region_id" in values:
                 _check_region(conn, values["region_id"])
+            before = conn.execute(select(feeds.c.error_count).where(feeds.c.id == feed_id))
+            previous = before.scalar_one_or_none()
             if values:
                 conn.execute(feeds.update().where(feeds.c.id == feed_id).values(**values))
             row = conn.execute(select(feeds).where(feeds.c.id == feed_id)).first()
+            # A rising error count is exactly one more failed check (the scheduler's only
+            # way to raise it), so the daily history is kept here and no caller can forget it.
+            if row is not None and previous is not None and row.error_count > previous:
+                today = datetime.now(UTC).date()
+                _add_failures(conn, feed_id, today, 1)
         return None if row is None else _feed(row)
+
+    def record_failure(self, feed_id: int, day: date, count: int = 1) -> bool:
+        """Add `count` failed checks to the feed's tally for `day` (UTC); False if no such feed."""
+        with write_transaction(self._engine) as conn:
+            exists = conn.execute(select(feeds.c.id).where(feeds.c.id == feed_id)).first()
+            if exists is None:
+                return False
+            _add_failures(conn, feed_id, day, count)
+        return True
+
+    def failures_by_day(self, since: date, feed_id: int | None = None) -> dict[date, int]:
+        """Failed checks per UTC day from `since` on, over every feed (or just one)."""
+        query = (
+            select(feed_failures.c.day, func.sum(feed_failures.c.count))
+            .where(feed_failures.c.day >= since)
+            .group_by(feed_failures.c.day)
+        )
+        if feed_id is not None:
+            query = query.where(feed_failures.c.feed_id == feed_id)
+        with read_transaction(self._engine) as conn:
+            return {day: int(total) for day, total in conn.execute(query).all()}
 
     def count_by_state(self) -> dict[str, int]:
         """How many feeds are in each state (for metrics)."""

@@ -1,4 +1,4 @@
-"""The relational schema as SQLAlchemy Core metadata (revision 0001 creates these tables).
+"""The relational schema as SQLAlchemy Core metadata (revisions 0001 and 0003 create these).
 
 The full-text index is not part of this metadata: it differs per database (an FTS5 virtual
 table on SQLite, a tsvector table with a GIN index on PostgreSQL) and is created by the
@@ -11,6 +11,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -114,4 +115,15 @@ heartbeats = Table(
     metadata,
     Column("name", String(100), primary_key=True),
     Column("at", UTCDateTime(), nullable=False),
+)
+
+# Failed fetches per feed per UTC day (revision 0003): the history behind /stats, which the
+# feed's own error_count (reset on every success) cannot give.
+feed_failures = Table(
+    "feed_failures",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("feed_id", IdType, ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True),
+    Column("count", Integer, nullable=False, server_default="0"),
+    Index("ix_feed_failures_feed_id", "feed_id"),
 )

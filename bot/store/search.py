@@ -79,10 +79,18 @@ class SearchRepository:
 
 
 def _is_dense(conn: Connection, groups: list[QueryGroup]) -> bool:
+    """Probe through the GIN index; a sparse query keeps sequential scans off afterwards.
+
+    The documents live out of line (TOAST), which the planner does not price: for a rare
+    query it may judge a sequential scan of article_search cheaper than the GIN index, and
+    then decompresses every document (100,000 articles: ~450 ms instead of ~30 ms).
+    """
     conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
     count = int(conn.execute(pg_dense_probe(groups)).scalar_one())
-    conn.exec_driver_sql("SET LOCAL enable_seqscan = on")
-    return count >= DENSE_MATCHES
+    dense = count >= DENSE_MATCHES
+    if dense:
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = on")
+    return dense
 
 
 def _hit(article: Article, row: Any, surfaces: list[str]) -> SearchHit:

@@ -8,11 +8,10 @@ Tests create their own users and chats, so they do not see each other's messages
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -43,20 +42,11 @@ def api() -> Iterator[BotApiEmulator]:
 def module_store_url(
     request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
-    _postgres: Any,
-    _sqlite_template: Path,
+    migrated_database: Callable[[str, Path], AbstractContextManager[str]],
 ) -> Iterator[str]:
     """A migrated database for the whole module, on each backend."""
-    if request.param == "sqlite":
-        path = tmp_path_factory.mktemp("chat") / "newsbot.db"
-        shutil.copyfile(_sqlite_template, path)
-        yield f"sqlite:///{path}"
-        return
-    name = _postgres.create(template=_postgres.migrated_template())
-    try:
-        yield _postgres.url_for(name)
-    finally:
-        _postgres.drop(name)
+    with migrated_database(request.param, tmp_path_factory.mktemp("chat")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

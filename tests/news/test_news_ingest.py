@@ -149,8 +149,25 @@ async def test_summarize_url_for_the_summary_command(feed_server):
     ]
     assert article.summary
     assert article.language == "en"
+    assert article.source == "127.0.0.1"
     with pytest.raises(PrivateAddressError):
         await summarize_url(url, allow_private_urls=False)
     feed_server.add("/file.pdf", b"%PDF-1.4", content_type="application/pdf")
     with pytest.raises(ArticleError, match=r"not a web page \(application/pdf\)"):
         await summarize_url(feed_server.url("/file.pdf"), allow_private_urls=True)
+
+
+async def test_summarize_url_names_the_source_by_the_site_name(feed_server):
+    sample = await summarize_url(
+        feed_server.url("/articles/taiyuan-metro-line-2.html"), allow_private_urls=True
+    )
+    html = (
+        '<html><head><meta property="og:site_name" content="Shanxi Daily">'
+        f"<title>{sample.title}</title></head><body><article><h1>{sample.title}</h1>"
+        + "".join(f"<p>{sentence}</p>" for sentence in sample.summary)
+        + "</article></body></html>"
+    )
+    url = feed_server.add("/named/metro.html", html)
+    article = await summarize_url(url, allow_private_urls=True)
+    assert article.title == sample.title
+    assert article.source == "Shanxi Daily"

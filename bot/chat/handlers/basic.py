@@ -8,8 +8,8 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.chat.authorization import is_bot_admin
-from bot.chat.handlers.common import chat_record, ensure_record, language_for, user_language
-from bot.chat.i18n import normalize_language, t
+from bot.chat.handlers.common import chat_record, ensure_record, language_for, language_of
+from bot.chat.i18n import t
 from bot.chat.keyboards import regions_keyboard
 from bot.chat.render import region_list
 from bot.chat.replies import reply
@@ -22,7 +22,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     record = await chat_record(svc, update)
     if record is None:
         record = await ensure_record(svc, update)
-    language = normalize_language(record.language) if record else user_language(update)
+    language = language_of(record, update)
     user = update.effective_user
     name = f", {user.first_name}" if user and user.first_name else ""
     regions = await asyncio.to_thread(svc.store.regions.list)
@@ -46,7 +46,7 @@ async def regions_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """The regions the bot covers, marked when this chat follows them, with buttons."""
     svc = services(context)
     record = await chat_record(svc, update)
-    language = normalize_language(record.language) if record else user_language(update)
+    language = language_of(record, update)
     regions = await asyncio.to_thread(svc.store.regions.list)
     if not regions:
         await reply(update, context, t(language, "regions_none"))

@@ -71,12 +71,22 @@ def user_language(update: Update) -> str:
     return language_from_code(user.language_code if user else None)
 
 
-async def language_for(svc: Services, update: Update) -> str:
+def language_of(record: ChatRecord | None, update: Update) -> str:
     """The chat's chosen language, else the sender's client language."""
-    record = await chat_record(svc, update)
     if record is not None:
         return normalize_language(record.language)
     return user_language(update)
+
+
+async def language_for(svc: Services, update: Update) -> str:
+    """The language to answer this update in (see `language_of`)."""
+    return language_of(await chat_record(svc, update), update)
+
+
+async def language_and_zone(svc: Services, update: Update) -> tuple[str, str]:
+    """The reader's language and time zone: the chat's settings, else the defaults."""
+    record = await chat_record(svc, update)
+    return language_of(record, update), record.timezone if record else svc.settings.timezone
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

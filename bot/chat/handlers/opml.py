@@ -8,13 +8,13 @@ import threading
 from datetime import UTC, datetime
 
 from telegram import Document, Message, Update
-from telegram.error import BadRequest, TelegramError
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.chat.handlers.common import language_for, require_bot_admin
 from bot.chat.i18n import t
 from bot.chat.render import escape
-from bot.chat.replies import reply
+from bot.chat.replies import edit_unless_unchanged, reply
 from bot.chat.services import services
 from bot.news.errors import FeedError
 from bot.news.feed_service import FeedService, ImportReport
@@ -90,11 +90,7 @@ async def _run_import(store: Store, data: bytes, status: Message, language: str)
 
 
 async def _edit(message: Message, text: str) -> None:
-    try:
-        await message.edit_text(text)
-    except BadRequest as exc:
-        if "not modified" not in str(exc).lower():
-            raise
+    await edit_unless_unchanged(message.edit_text(text))
 
 
 async def export_opml(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

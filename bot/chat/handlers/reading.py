@@ -9,8 +9,14 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.chat.arguments import match_region
-from bot.chat.handlers.common import arguments, chat_record, refuse_long, user_language
-from bot.chat.i18n import Html, normalize_language, t
+from bot.chat.handlers.common import (
+    arguments,
+    chat_record,
+    language_and_zone,
+    language_of,
+    refuse_long,
+)
+from bot.chat.i18n import Html, t
 from bot.chat.render import article_list, escape, region_name
 from bot.chat.replies import reply, reply_parts
 from bot.chat.services import services
@@ -23,7 +29,7 @@ async def digest_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     """`/digest`: this chat's digest as it would be sent now (the schedule is unchanged)."""
     svc = services(context)
     record = await chat_record(svc, update)
-    language = normalize_language(record.language) if record else user_language(update)
+    language = language_of(record, update)
     if record is None or not record.regions:
         await reply(update, context, t(language, "no_subscriptions"))
         return
@@ -34,9 +40,7 @@ async def digest_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`/latest [region]`: the newest stories, of one region or of all."""
     svc = services(context)
-    record = await chat_record(svc, update)
-    language = normalize_language(record.language) if record else user_language(update)
-    zone = record.timezone if record else svc.settings.timezone
+    language, zone = await language_and_zone(svc, update)
     query = arguments(context)
     if await refuse_long(update, context, query, language):
         return

@@ -5,32 +5,25 @@ from __future__ import annotations
 import asyncio
 
 from telegram import Update
-from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.chat import callbacks
-from bot.chat.handlers.common import arguments, chat_record, refuse_long, user_language
+from bot.chat.handlers.common import arguments, language_and_zone, refuse_long
 from bot.chat.handlers.summary import stored_summary
-from bot.chat.i18n import normalize_language, t
+from bot.chat.i18n import t
 from bot.chat.keyboards import search_keyboard
 from bot.chat.render import search_page
-from bot.chat.replies import reply, reply_parts
-from bot.chat.services import Services, services
+from bot.chat.replies import edit_unless_unchanged, reply, reply_parts
+from bot.chat.services import services
 
 PAGE_SIZE = 5
 MAX_QUERY_CHARS = 300
 
 
-async def _reader(svc: Services, update: Update) -> tuple[str, str]:
-    record = await chat_record(svc, update)
-    language = normalize_language(record.language) if record else user_language(update)
-    return language, record.timezone if record else svc.settings.timezone
-
-
 async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`/search <query>`: the first page of hits."""
     svc = services(context)
-    language, zone = await _reader(svc, update)
+    language, zone = await language_and_zone(svc, update)
     query = arguments(context)
     if await refuse_long(update, context, query, language):
         return
@@ -55,7 +48,7 @@ async def search_page_button(
 ) -> None:
     """◀ or ▶: show another page of a remembered search in the same message."""
     svc = services(context)
-    language, zone = await _reader(svc, update)
+    language, zone = await language_and_zone(svc, update)
     chat = update.effective_chat
     query_text = svc.searches.recall(action.search_id, chat.id) if chat else None
     callback = update.callback_query
@@ -72,11 +65,7 @@ async def search_page_button(
     text = search_page(language, query_text, page.hits, offset, page.total, zone)
     pages = -(-page.total // PAGE_SIZE)
     keyboard = search_keyboard(language, action.search_id, action.page, pages, page.hits, offset)
-    try:
-        await callback.edit_message_text(text, reply_markup=keyboard)
-    except BadRequest as exc:
-        if "not modified" not in str(exc).lower():
-            raise
+    await edit_unless_unchanged(callback.edit_message_text(text, reply_markup=keyboard))
 
 
 async def summary_button(
@@ -84,7 +73,7 @@ async def summary_button(
 ) -> None:
     """The Summary button of a hit: the stored article's summary, section by section."""
     svc = services(context)
-    language, zone = await _reader(svc, update)
+    language, zone = await language_and_zone(svc, update)
     article = await asyncio.to_thread(svc.store.articles.get, action.article_id)
     if article is None:
         await reply(update, context, t(language, "article_not_found", id=action.article_id))

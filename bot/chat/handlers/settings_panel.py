@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from telegram import Update
-from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.chat import callbacks
@@ -22,7 +21,7 @@ from bot.chat.handlers.common import (
 )
 from bot.chat.i18n import normalize_language, t
 from bot.chat.keyboards import settings_keyboard
-from bot.chat.replies import reply
+from bot.chat.replies import edit_unless_unchanged, reply
 from bot.chat.services import Services, services
 from bot.chat.settings_text import SettingChange, parse_setting, settings_summary
 from bot.digest.errors import DigestError
@@ -147,9 +146,4 @@ async def _refresh_panel(update: Update, svc: Services, record: ChatRecord) -> N
     query = update.callback_query
     if query is None or query.message is None:
         return
-    try:
-        await query.edit_message_text(text, reply_markup=keyboard)
-    except BadRequest as exc:
-        # Pressing a button twice quickly asks for an identical edit; nothing to do.
-        if "not modified" not in str(exc).lower():
-            raise
+    await edit_unless_unchanged(query.edit_message_text(text, reply_markup=keyboard))

@@ -32,15 +32,26 @@ from bot.digest.subscribers import subscribe as subscribe_regions
 from bot.store.records import Region
 
 
-async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """`/subscribe [region]`: follow a region, or pick one from buttons."""
+async def _change_request(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[Services, str, str] | None:
+    """Services, language and argument of a change the sender may make; None once refused."""
     svc = services(context)
     language = await language_for(svc, update)
     query = arguments(context)
     if await refuse_long(update, context, query, language):
-        return
+        return None
     if not await require_chat_admin(update, context, language):
+        return None
+    return svc, language, query
+
+
+async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/subscribe [region]`: follow a region, or pick one from buttons."""
+    request = await _change_request(update, context)
+    if request is None:
         return
+    svc, language, query = request
     regions = await asyncio.to_thread(svc.store.regions.list)
     if not query:
         record = await chat_record(svc, update)
@@ -92,13 +103,10 @@ async def _subscribe_destination(
 
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`/unsubscribe [region|all]`: stop following one region or all of them."""
-    svc = services(context)
-    language = await language_for(svc, update)
-    query = arguments(context)
-    if await refuse_long(update, context, query, language):
+    request = await _change_request(update, context)
+    if request is None:
         return
-    if not await require_chat_admin(update, context, language):
-        return
+    svc, language, query = request
     record = await chat_record(svc, update)
     where = destination_of(update)
     if record is None or where is None or not record.regions:

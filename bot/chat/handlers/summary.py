@@ -14,8 +14,8 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.chat.arguments import ArticleTarget, LinkTarget, RegionTarget, find_url, summary_target
-from bot.chat.handlers.common import arguments, chat_record, refuse_long, user_language
-from bot.chat.i18n import normalize_language, t
+from bot.chat.handlers.common import arguments, language_and_zone, language_for, refuse_long
+from bot.chat.i18n import t
 from bot.chat.render import message_parts, region_name, story_time, summary_blocks
 from bot.chat.replies import reply, reply_parts
 from bot.chat.services import Services, services
@@ -44,9 +44,7 @@ def link_in_message(message: Message | None) -> str | None:
 async def summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`/summary <link|id|region>`, or `/summary` in reply to a message holding a link."""
     svc = services(context)
-    record = await chat_record(svc, update)
-    language = normalize_language(record.language) if record else user_language(update)
-    zone = record.timezone if record else svc.settings.timezone
+    language, zone = await language_and_zone(svc, update)
     text = arguments(context)
     if await refuse_long(update, context, text, language):
         return
@@ -74,9 +72,7 @@ async def bare_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     url = link_in_message(update.effective_message)
     if url is None:
         return
-    svc = services(context)
-    record = await chat_record(svc, update)
-    language = normalize_language(record.language) if record else user_language(update)
+    language = await language_for(services(context), update)
     await summarize_link(update, context, url, language)
 
 

@@ -1,0 +1,76 @@
+"""A running bot's /metrics and /readyz move with real work: an ingest, a digest, a command."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from audience import add_region_and_news
+from feedserver import FeedServer
+from fleet import BotProcess, NewsSite, base_env, free_port, start, wait_until
+
+from bot.sandbox import BotApiEmulator
+from bot.store import open_store
+
+
+@pytest.fixture
+def site() -> Iterator[NewsSite]:
+    server = FeedServer().start()
+    yield NewsSite(server)
+    server.stop()
+
+
+def _counters_moved(process: BotProcess) -> bool:
+    seen = process.metrics()
+    return all(
+        seen.get(name, 0.0) >= 1
+        for name in (
+            'newsbot_fetches_total{outcome="ok"}',
+            "newsbot_articles_ingested_total",
+            "newsbot_summaries_total",
+            "newsbot_digests_built_total",
+            "newsbot_messages_sent_total",
+            'newsbot_command_seconds_count{command="help"}',
+        )
+    )
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_metrics_follow_an_ingest_a_digest_and_a_command(
+    store_url: str, bot_api: BotApiEmulator, site: NewsSite, tmp_path: Path
+) -> None:
+    with open_store(store_url) as store:
+        add_region_and_news(store, stories=2)
+        page = site.publish("Jinzhong opens a rail link")
+        store.feeds.add(site.feed_url, "shanxi")
+        reader = bot_api.create_private_chat(bot_api.create_user("Reader"))
+        store.chats.ensure(reader.id, kind="private", language="en", timezone="Asia/Shanghai")
+        store.chats.subscribe(reader.id, 0, "shanxi")
+        # Due a minute ago: the first digest tick queues it and the sender delivers it.
+        store.chats.update(reader.id, next_digest_at=datetime.now(UTC) - timedelta(minutes=1))
+
+    port = free_port()
+    env = base_env(
+        store_url,
+        bot_api.token,
+        bot_api.root,
+        NEWSBOT_HEALTH_PORT=str(port),
+        NEWSBOT_INGEST_INTERVAL="2",
+    )
+    bot = start("bot", ["run", "--listen", "127.0.0.1"], env, tmp_path)
+    bot.port = port
+    try:
+        bot_api.wait_for(1, chat=reader, timeout=60)
+        bot_api.send_text(reader, "/help")
+        bot_api.wait_for(2, chat=reader, timeout=30)
+        wait_until("the counters", lambda: _counters_moved(bot), 30, bot)
+        ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=10)
+        with open_store(store_url) as store:
+            assert store.articles.seen(canonical_url=page)
+    finally:
+        bot.stop()
+    assert ready.status_code == 200, ready.text
+    assert ready.json() == {"ready": True, "problems": []}
