@@ -49,6 +49,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="read the chat from FILE instead of the keyboard and exit at its end; "
         "{base_url} in FILE stands for the sample server's address",
     )
+    parser.add_argument(
+        "--html",
+        action="store_true",
+        help="print the bot's messages as the exact Telegram HTML it sent, not rendered",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -62,7 +67,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     directory.mkdir(parents=True, exist_ok=True)
     setup_logging(level="INFO", log_format=settings.log_format, stream=_log_file(directory))
     try:
-        return asyncio.run(_session(settings, directory, script))
+        return asyncio.run(_session(settings, directory, script, raw_html=args.html))
     except (StoreError, FeedError) as exc:
         print(f"newsbot sandbox: {exc}", file=sys.stderr)
         return 1
@@ -103,7 +108,9 @@ async def load_samples(store: Store, settings: Settings, static: StaticServer) -
     return report.summary_line()
 
 
-async def _session(settings: Settings, directory: Path, script: Path | None) -> int:
+async def _session(
+    settings: Settings, directory: Path, script: Path | None, *, raw_html: bool = False
+) -> int:
     with BotApiEmulator() as api, StaticServer(settings.config_dir / "sample_feeds") as static:
         store = fresh_store(directory)
         try:
@@ -119,7 +126,7 @@ async def _session(settings: Settings, directory: Path, script: Path | None) -> 
                 allow_private_urls=True,
                 admin_ids=frozenset({user.id}),
             )
-            return await _chat(api, store, local, user, script, static.base_url)
+            return await _chat(api, store, local, user, script, static.base_url, raw_html=raw_html)
         finally:
             store.close()
 
@@ -131,6 +138,8 @@ async def _chat(
     user: User,
     script: Path | None,
     base_url: str,
+    *,
+    raw_html: bool = False,
 ) -> int:
     background = Background(ingest=False, leadership=SingleProcessLeader())
     application = build_application(settings, store, background=background)
@@ -140,6 +149,8 @@ async def _chat(
         if script is not None:
             # Scripts may write {base_url} for the sample server, whose port changes every run.
             text = script.read_text(encoding="utf-8").replace("{base_url}", base_url)
-            chat = TerminalChat(api, user=user, stdin=io.StringIO(text), color=False)
+            chat = TerminalChat(
+                api, user=user, stdin=io.StringIO(text), color=False, raw_html=raw_html
+            )
             return await asyncio.to_thread(chat.run)
-        return await asyncio.to_thread(TerminalChat(api, user=user).run)
+        return await asyncio.to_thread(TerminalChat(api, user=user, raw_html=raw_html).run)

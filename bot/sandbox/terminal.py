@@ -34,6 +34,7 @@ class TerminalChat:
         reply_timeout: float = 60.0,
         settle: float = 0.5,
         follow: bool = True,
+        raw_html: bool = False,
     ) -> None:
         self._api = emulator
         self._user = user or emulator.create_user("You", language_code="en")
@@ -44,6 +45,7 @@ class TerminalChat:
         self._reply_timeout = reply_timeout
         self._settle = settle
         self._follow = follow
+        self._raw_html = raw_html
         self._seen: dict[int, int] = {}
         self._answers_seen: set[str] = set()
         self._last_buttons: SentMessage | None = None
@@ -156,7 +158,8 @@ class TerminalChat:
             self._last_buttons = message
         bot_name = self._api.bot.first_name
         head = f"\033[36m{bot_name}:\033[0m" if self._color else f"{bot_name}:"
-        self._write(f"{head} {render_message(message, color=self._color, edited=edited)}")
+        body = render_message(message, color=self._color, edited=edited, raw_html=self._raw_html)
+        self._write(f"{head} {body}")
 
     def _echo(self, line: str) -> None:
         if not self._in.isatty():

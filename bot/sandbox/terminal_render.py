@@ -81,14 +81,21 @@ def render_buttons(buttons: tuple[Button, ...], first_number: int = 1) -> str:
     return "  ".join(labels)
 
 
-def render_message(message: SentMessage, *, color: bool, edited: bool = False) -> str:
-    """A whole bot message: document line, text or caption, then its buttons row by row."""
+def render_message(
+    message: SentMessage, *, color: bool, edited: bool = False, raw_html: bool = False
+) -> str:
+    """A whole bot message: document line, text or caption, then its buttons row by row.
+
+    With `raw_html` the text is shown exactly as the bot sent it (Telegram HTML), unrendered.
+    """
     lines: list[str] = []
     if message.document:
         name = message.document.get("file_name", "document")
         size = message.document.get("file_size", 0)
         lines.append(f"📎 {name} ({size} bytes)")
-    if message.text:
+    if raw_html and message.html:
+        lines.append(message.html)
+    elif message.text:
         lines.append(render_text(message.text, message.entities, color=color))
     number = 1
     for row in message.buttons:

@@ -11,7 +11,9 @@ from bot.sandbox.terminal import TerminalChat
 from bot.sandbox.terminal_render import render_text
 
 
-async def run_terminal(api: BotApiEmulator, script: str, reply_timeout: float = 10) -> str:
+async def run_terminal(
+    api: BotApiEmulator, script: str, reply_timeout: float = 10, *, raw_html: bool = False
+) -> str:
     output = io.StringIO()
     chat = TerminalChat(
         api,
@@ -20,6 +22,7 @@ async def run_terminal(api: BotApiEmulator, script: str, reply_timeout: float = 
         color=False,
         settle=0.2,
         reply_timeout=reply_timeout,
+        raw_html=raw_html,
     )
     async with running(build(api)):
         status = await asyncio.to_thread(chat.run)
@@ -40,6 +43,12 @@ async def test_a_scripted_conversation(bot_api: BotApiEmulator) -> None:
     assert "Newsbot Sandbox: args: hello world" in lines
     assert lines[-1] == "Bye."
     assert "never" not in transcript
+
+
+async def test_raw_html_shows_messages_exactly_as_sent(bot_api: BotApiEmulator) -> None:
+    transcript = await run_terminal(bot_api, "/start\n", raw_html=True)
+    assert "Newsbot Sandbox: <b>Page 1</b>: Taiyuan" in transcript.splitlines()
+    assert "**" not in transcript
 
 
 async def test_a_number_without_buttons_is_just_text(bot_api: BotApiEmulator) -> None:
