@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import Update
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application
 
 from bot.chat.app import build_application, serving
@@ -21,7 +22,7 @@ from bot.cli import sandbox
 from bot.news.errors import FeedError
 from bot.news.regions import load_regions
 from bot.ops.endpoints import OperatorEndpoints
-from bot.ops.health import WebhookRoute
+from bot.ops.health import UndecodableUpdateError, WebhookRoute
 from bot.settings import Settings
 from bot.store import Store, StoreError, open_store
 
@@ -48,7 +49,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=f"webhook and /healthz, /readyz, /metrics port (default {DEFAULT_WEBHOOK_PORT})",
     )
     parser.add_argument("--listen", default="0.0.0.0", metavar="HOST", help="address to bind")
-    parser.set_defaults(handler=run, script=None)
+    # The sandbox fallback reads the sandbox command's options: give them their defaults.
+    parser.set_defaults(handler=run, script=None, html=False)
 
 
 def webhook_secret(token: str) -> str:
@@ -76,9 +78,31 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     try:
         asyncio.run(_serve(args, settings, store))
+    except InvalidToken:
+        print("newsbot run: the Bot API rejected TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return 1
+    except TelegramError as exc:
+        # The exception text may quote the request URL, which carries the token.
+        reason = str(exc).replace(settings.bot_token or "", "[token]")
+        print(f"newsbot run: the Bot API refused to start the bot: {reason}", file=sys.stderr)
+        return 1
+    except ListenError as exc:
+        print(f"newsbot run: {exc}", file=sys.stderr)
+        return 1
     finally:
         store.close()
     return 0
+
+
+class ListenError(Exception):
+    """The webhook or health port cannot be bound (in use, or not allowed)."""
+
+
+async def _listen(endpoints: OperatorEndpoints, port: int, host: str) -> None:
+    try:
+        await endpoints.start(port, host)
+    except OSError as exc:
+        raise ListenError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
 def prepare_store(settings: Settings) -> Store:
@@ -124,21 +148,28 @@ async def _start_receiving(
         secret = webhook_secret(token)
 
         async def on_update(data: dict[str, Any]) -> None:
-            update = Update.de_json(data, application.bot)
+            try:
+                update = Update.de_json(data, application.bot)
+            except (TypeError, KeyError, AttributeError, ValueError) as exc:
+                raise UndecodableUpdateError(f"{type(exc).__name__}: {exc}") from None
             await application.update_queue.put(update)
 
         path = urlsplit(args.webhook_url).path or "/telegram"
         route = WebhookRoute(path=path, secret_token=secret, on_update=on_update)
         endpoints = OperatorEndpoints(store, ingest_interval_seconds=interval, webhook=route)
-        await endpoints.start(args.port or DEFAULT_WEBHOOK_PORT, args.listen)
-        await application.bot.set_webhook(
-            args.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
-        )
+        await _listen(endpoints, args.port or DEFAULT_WEBHOOK_PORT, args.listen)
+        try:
+            await application.bot.set_webhook(
+                args.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
+            )
+        except BaseException:
+            await endpoints.stop()
+            raise
         return endpoints
     assert application.updater is not None
     await application.updater.start_polling(allowed_updates=Update.ALL_TYPES)
     if settings.health_port is None:
         return None
     endpoints = OperatorEndpoints(store, ingest_interval_seconds=interval)
-    await endpoints.start(settings.health_port, args.listen)
+    await _listen(endpoints, settings.health_port, args.listen)
     return endpoints

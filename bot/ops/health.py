@@ -30,6 +30,11 @@ MAX_UPDATE_BYTES = 4 * 1024 * 1024
 
 UpdateSink = Callable[[dict[str, Any]], Awaitable[None]]
 
+
+class UndecodableUpdateError(ValueError):
+    """Raised by an `UpdateSink` for a JSON object that is not a Telegram update."""
+
+
 _log = logging.getLogger(__name__)
 
 
@@ -104,7 +109,12 @@ class _WebhookHandler(tornado.web.RequestHandler):
             raise tornado.web.HTTPError(HTTPStatus.BAD_REQUEST) from None
         if not isinstance(data, dict):
             raise tornado.web.HTTPError(HTTPStatus.BAD_REQUEST)
-        await self.route.on_update(data)
+        try:
+            await self.route.on_update(data)
+        except UndecodableUpdateError as exc:
+            # 400 like python-telegram-bot's own webhook server: a bad body, not our failure.
+            _log.warning("webhook: refused an update that cannot be decoded: %s", exc)
+            raise tornado.web.HTTPError(HTTPStatus.BAD_REQUEST) from None
         self.finish()
 
 
