@@ -21,6 +21,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.chat.admin_alerts import ALERTS_KEY, AdminAlerts
 from bot.chat.commands import COMMANDS, Handler, menu
 from bot.chat.error_handler import on_error
 from bot.chat.handlers.buttons import on_button
@@ -101,11 +102,14 @@ def build_application(
     summarize_link: SummarizeLink | None = None,
     background: Background | None = None,
     post_init: Callable[[Application[Any, Any, Any, Any, Any, Any]], Awaitable[None]] | None = None,
+    alerts: AdminAlerts | None = None,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The bot, ready to poll or to take webhook updates.
 
     `background` chooses which periodic work runs in this process (ingest tick, digest tick,
     outbox sender); tests turn pieces off. `post_init` runs after the menu is announced.
+    `alerts` reports errors and paused feeds to the admins (by default: settings.admin_ids,
+    each subject at most once an hour).
     """
     if not settings.bot_token:
         raise ValueError("a bot token is needed to build the application")
@@ -138,6 +142,9 @@ def build_application(
         summarize_link=summarize_link or _default_summarizer(settings),
     )
     application.bot_data[BACKGROUND_KEY] = chosen
+    application.bot_data[ALERTS_KEY] = alerts or AdminAlerts(
+        settings.admin_ids, secrets=[settings.bot_token]
+    )
     add_handlers(application)
     return application
 

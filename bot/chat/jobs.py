@@ -1,4 +1,4 @@
-"""Periodic work beside the handlers: the ingest tick, the digest tick and the outbox sender."""
+"""Periodic work beside the handlers: ingest, digest and retention ticks, the outbox sender."""
 
 from __future__ import annotations
 
@@ -12,18 +12,21 @@ from typing import Any
 import telegram
 from telegram.ext import Application, ContextTypes
 
+from bot.chat.admin_alerts import ALERTS_KEY, AdminAlerts
 from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
 from bot.digest.build import build_due
 from bot.digest.pacing import Pacing
 from bot.news.ingest import run_ingest_tick
 from bot.ops.leader import Leadership, leadership_for
 from bot.ops.metrics import INGEST_TICKS
+from bot.ops.retention import prune_articles
 from bot.settings import Settings
 from bot.store import Store
 
 log = logging.getLogger(__name__)
 
 DIGEST_INTERVAL_SECONDS = 60
+RETENTION_INTERVAL_SECONDS = 24 * 3600
 # APScheduler options: never two ticks at once, one catch-up run after a pause, and a late
 # tick (a busy event loop, a suspended laptop) still runs instead of being dropped.
 TICK_JOB_KWARGS: dict[str, Any] = {"max_instances": 1, "coalesce": True, "misfire_grace_time": 3600}
@@ -36,8 +39,11 @@ class Background:
     ingest: bool = True
     digests: bool = True
     sender: bool = True
+    retention: bool = True
     leadership: Leadership | None = None
     first_tick_seconds: float = 5.0
+    # Not at start-up: a bot restarted often (deploys) still prunes, without slowing its start.
+    first_retention_seconds: float = 600.0
     _sender: OutboxSender | None = field(default=None, repr=False)
     _sender_task: asyncio.Task[None] | None = field(default=None, repr=False)
     _sender_bot: telegram.Bot | None = field(default=None, repr=False)
@@ -56,7 +62,7 @@ class Background:
     @classmethod
     def none(cls) -> Background:
         """Handlers only (for tests that drive the ticks themselves)."""
-        return cls(ingest=False, digests=False, sender=False)
+        return cls(ingest=False, digests=False, sender=False, retention=False)
 
     async def stop(self, _application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         """Finish the sender's messages in flight and release leadership."""
@@ -93,12 +99,17 @@ async def ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     try:
         report = await run_ingest_tick(tick.store, tick.settings, now=datetime.now(UTC))
-    except Exception:
+    except Exception as exc:
         INGEST_TICKS.inc(outcome="error")
         log.exception("ingest tick failed")
+        await _alert_error(context, exc, "the ingest tick")
         return
     INGEST_TICKS.inc(outcome="ok")
     log.info("ingest tick: %s", report.summary_line())
+    alerts = _alerts(context)
+    if alerts is not None:
+        for paused in report.paused:
+            await alerts.feed_paused(context.bot, paused)
 
 
 async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -109,11 +120,46 @@ async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     try:
         report = await asyncio.to_thread(build_due, tick.store, datetime.now(UTC))
-    except Exception:
+    except Exception as exc:
         log.exception("digest tick failed")
+        await _alert_error(context, exc, "the digest tick")
         return
     if report.messages and tick.background._sender is not None:
         tick.background._sender.wake()
+
+
+async def retention_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Empty articles older than the retention period (only in the leading process)."""
+    assert context.job is not None
+    tick: _TickContext = context.job.data  # type: ignore[assignment]
+    if not await _is_leader(tick.background):
+        return
+    days = tick.settings.retention_days
+    try:
+        result = await asyncio.to_thread(
+            prune_articles, tick.store.engine, now=datetime.now(UTC), retention_days=days
+        )
+    except Exception as exc:
+        log.exception("retention tick failed")
+        await _alert_error(context, exc, "the retention tick")
+        return
+    log.info(
+        "retention: %d articles older than %d days emptied, %d old tombstones deleted",
+        result.tombstoned,
+        days,
+        result.deleted,
+    )
+
+
+def _alerts(context: ContextTypes.DEFAULT_TYPE) -> AdminAlerts | None:
+    alerts = context.application.bot_data.get(ALERTS_KEY)
+    return alerts if isinstance(alerts, AdminAlerts) else None
+
+
+async def _alert_error(context: ContextTypes.DEFAULT_TYPE, exc: Exception, during: str) -> None:
+    alerts = _alerts(context)
+    if alerts is not None:
+        await alerts.unexpected_error(context.bot, exc, during)
 
 
 def install_jobs(
@@ -142,6 +188,15 @@ def install_jobs(
             interval=DIGEST_INTERVAL_SECONDS,
             first=background.first_tick_seconds,
             name="digest",
+            data=data,
+            job_kwargs=TICK_JOB_KWARGS,
+        )
+    if background.retention:
+        queue.run_repeating(
+            retention_job,
+            interval=RETENTION_INTERVAL_SECONDS,
+            first=background.first_retention_seconds,
+            name="retention",
             data=data,
             job_kwargs=TICK_JOB_KWARGS,
         )

@@ -42,34 +42,39 @@ class RateLimiter(Protocol):
 
 
 class TokenBucket:
-    """At most `rate` acquisitions a second on average, bursts up to `burst` (async, fair)."""
+    """At most `rate` acquisitions a second on average, bursts up to `burst` (async, fair).
+
+    Each caller is given the next slot on a fixed grid `1 / rate` apart rather than a token
+    counted from when it woke: a sleep that overshoots (asyncio wakes a little late) then
+    shortens the next wait instead of losing that time, so the configured rate is reached.
+    """
 
     def __init__(
         self,
         rate: float,
         burst: float | None = None,
         clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
-        self._rate = rate
+        self._interval = 1.0 / rate
+        self._sleep = sleep
         self._burst = max(1.0, burst if burst is not None else 1.0)
-        self._tokens = self._burst
         self._clock = clock
-        self._stamp = clock()
+        self._next = clock()
         self._lock = asyncio.Lock()
 
     async def acquire(self) -> None:
-        """Wait for a token; callers are served in arrival order."""
+        """Wait for the next free slot; callers are served in arrival order."""
         async with self._lock:
-            while True:
-                now = self._clock()
-                self._tokens = min(self._burst, self._tokens + (now - self._stamp) * self._rate)
-                self._stamp = now
-                if self._tokens >= 1.0:
-                    self._tokens -= 1.0
-                    return
-                await asyncio.sleep((1.0 - self._tokens) / self._rate)
+            now = self._clock()
+            # Idle time earns at most `burst` slots of credit, never an unbounded burst.
+            slot = max(self._next, now - (self._burst - 1.0) * self._interval)
+            self._next = slot + self._interval
+            delay = slot - now
+            if delay > 0:
+                await self._sleep(delay)
 
 
 class SharedRate:

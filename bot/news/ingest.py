@@ -59,6 +59,17 @@ class IngestOptions:
 
 
 @dataclass(frozen=True)
+class PausedFeed:
+    """A feed this tick paused: enough to tell the admins which one and why."""
+
+    feed_id: int
+    url: str
+    title: str
+    failures: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class IngestReport:
     """What one tick did; `timings` sums seconds per phase (fetch, extract, summarize, store)."""
 
@@ -71,6 +82,7 @@ class IngestReport:
     feed_content_fallbacks: int = 0
     errors: tuple[str, ...] = ()
     timings: tuple[tuple[str, float], ...] = ()
+    paused: tuple[PausedFeed, ...] = ()
 
     def summary_line(self) -> str:
         """One line for logs and the CLI."""
@@ -92,6 +104,7 @@ class _Tally:
     fallbacks: int = 0
     errors: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    newly_paused: list[PausedFeed] = field(default_factory=list)
 
     def time(self, phase: str, seconds: float) -> None:
         self.timings[phase] = self.timings.get(phase, 0.0) + seconds
@@ -107,6 +120,7 @@ class _Tally:
             feed_content_fallbacks=self.fallbacks,
             errors=tuple(self.errors),
             timings=tuple(sorted(self.timings.items())),
+            paused=tuple(self.newly_paused),
         )
 
 
@@ -208,6 +222,9 @@ class _Tick:
         fields = self.options.schedule.after_failure(self.now, feed.error_count, message)
         if fields.get("state") == "paused":
             self.tally.paused += 1
+            self.tally.newly_paused.append(
+                PausedFeed(feed.id, feed.url, feed.title or "", fields["error_count"], message)
+            )
             log.warning(
                 "feed %s paused after %d failures: %s", feed.url, fields["error_count"], message
             )
