@@ -1,8 +1,9 @@
 """Ingest throughput: feeds/s and articles/s against a local server, cost split per article.
 
 Serves FEEDS feeds of PER_FEED distinct generated articles each on 127.0.0.1, runs one
-ingest tick into a fresh store (SQLite by default, or --database-url), and prints wall-clock
-rates plus the summed time per article spent in each phase (fetch, extract, summarize, store).
+ingest tick into a fresh SQLite and a fresh PostgreSQL store, and prints wall-clock rates plus
+the summed time per article spent in each phase (fetch, extract, summarize, store). Then it
+times search over --search-articles stored articles on each store (bench/search.py).
 Phases overlap in wall-clock time (pages download while others are summarized), so their
 sum exceeds the wall time; they show where the work goes.
 """
@@ -15,19 +16,20 @@ import os
 import random
 import re
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
+import search as search_bench  # noqa: E402
 from feedserver import FeedServer  # noqa: E402
+from temp_databases import DEFAULT_POSTGRES, database_url  # noqa: E402
 
 from bot.news.ingest import IngestOptions, run_ingest_tick  # noqa: E402
-from bot.store import open_store, upgrade  # noqa: E402
+from bot.store import open_store  # noqa: E402
 
 SAMPLES = ROOT / "config" / "sample_feeds" / "articles"
 
@@ -85,41 +87,25 @@ def build(server: FeedServer, feeds: int, per_feed: int) -> list[str]:
     return urls
 
 
-def main() -> int:
-    """Run the benchmark and print its numbers."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--feeds", type=int, default=200)
-    parser.add_argument("--per-feed", type=int, default=25)
-    parser.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 2, help="summarizer processes (0: threads)"
-    )
-    parser.add_argument("--database-url", help="default: a fresh SQLite file")
-    args = parser.parse_args()
-    server = FeedServer()
-    urls = build(server, args.feeds, args.per_feed)
-    server.start()
-    with tempfile.TemporaryDirectory() as tmp:
-        url = args.database_url or f"sqlite:///{tmp}/bench.db"
-        upgrade(url)
-        store = open_store(url)
-        for feed_url in urls:
-            store.feeds.add(feed_url)
-        options = IngestOptions(allow_private_urls=True, global_limit=16, per_host_limit=16)
-        pool = ProcessPoolExecutor(args.workers) if args.workers > 0 else None
-        try:
-            started = time.perf_counter()
-            report = asyncio.run(
-                run_ingest_tick(store, options, now=datetime.now(UTC), executor=pool)
-            )
-            wall = time.perf_counter() - started
-        finally:
-            if pool is not None:
-                pool.shutdown()
-            store.close()
-            server.stop()
+def ingest_once(url: str, server: FeedServer, feed_urls: list[str], workers: int) -> None:
+    """Run one ingest tick of every feed into the store at `url` and print its rates."""
+    store = open_store(url)
+    for feed_url in feed_urls:
+        store.feeds.add(feed_url)
+    options = IngestOptions(allow_private_urls=True, global_limit=16, per_host_limit=16)
+    pool = ProcessPoolExecutor(workers) if workers > 0 else None
+    try:
+        started = time.perf_counter()
+        report = asyncio.run(run_ingest_tick(store, options, now=datetime.now(UTC), executor=pool))
+        wall = time.perf_counter() - started
+    finally:
+        if pool is not None:
+            pool.shutdown()
+        store.close()
     count = max(report.new_articles, 1)
-    workers = args.workers or "threads"
-    print(f"store: {url.split(':', 1)[0]}  cores: {os.cpu_count()}  workers: {workers}")
+    print(
+        f"\nstore: {url.split(':', 1)[0]}  cores: {os.cpu_count()}  workers: {workers or 'threads'}"
+    )
     print(
         f"feeds: {report.feeds_checked} ({report.feeds_failed} failed)  "
         f"articles stored: {report.new_articles}  wall: {wall:.1f} s"
@@ -130,6 +116,39 @@ def main() -> int:
     print("per-article cost (summed over concurrent tasks, ms):")
     for phase, seconds in report.timings:
         print(f"  {phase:<11} {1000 * seconds / count:8.1f}")
+
+
+def main() -> int:
+    """Run the benchmark on each store and print its numbers."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--feeds", type=int, default=200)
+    parser.add_argument("--per-feed", type=int, default=25)
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 2, help="summarizer processes (0: threads)"
+    )
+    parser.add_argument("--stores", default="sqlite,postgresql", help="comma-separated")
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
+    parser.add_argument(
+        "--search-articles",
+        type=int,
+        default=100_000,
+        help="also time search over this many stored articles on each store (0: skip)",
+    )
+    args = parser.parse_args()
+    stores = [name.strip() for name in args.stores.split(",") if name.strip()]
+    server = FeedServer()
+    urls = build(server, args.feeds, args.per_feed)
+    server.start()
+    try:
+        for kind in stores:
+            with database_url(kind, args.postgres) as url:
+                ingest_once(url, server, urls, args.workers)
+    finally:
+        server.stop()
+    if args.search_articles > 0:
+        for kind in stores:
+            with database_url(kind, args.postgres) as url:
+                search_bench.run_one(f"search, {kind}", url, args.search_articles, runs=40)
     return 0
 
 
