@@ -26,6 +26,10 @@ ALERTS_KEY = "newsbot.alerts"
 MAX_DETAIL_CHARS = 300
 
 
+def _html(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
 def _held_back(suppressed: int) -> str:
     if not suppressed:
         return ""
@@ -50,8 +54,8 @@ def error_alert_text(exc: BaseException, detail: str, context: str, suppressed: 
     what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
     during = f" while handling {context}" if context else ""
     return (
-        f"⚠️ Unexpected error{during}{html.escape(_where(exc), quote=False)}:\n"
-        f"<code>{html.escape(what, quote=False)}</code>\nDetails are in the log.{_held_back(suppressed)}"
+        f"⚠️ Unexpected error{during}{_html(_where(exc))}:\n"
+        f"<code>{_html(what)}</code>\nDetails are in the log.{_held_back(suppressed)}"
     )
 
 
@@ -60,8 +64,8 @@ def paused_alert_text(feed: PausedFeed, suppressed: int) -> str:
     name = feed.title or feed.url
     reason = feed.reason[:MAX_DETAIL_CHARS]
     return (
-        f"⏸ Feed #{feed.feed_id} {html.escape(name[:200], quote=False)} paused after {feed.failures} "
-        f"failures: {html.escape(reason, quote=False)}.\n"
+        f"⏸ Feed #{feed.feed_id} {_html(name[:200])} paused after {feed.failures} "
+        f"failures: {_html(reason)}.\n"
         f"/feeds to review; <code>newsbot feeds resume {feed.feed_id}</code> to re-enable it."
         f"{_held_back(suppressed)}"
     )
