@@ -66,7 +66,7 @@ def paused_alert_text(feed: PausedFeed, suppressed: int) -> str:
     return (
         f"⏸ Feed #{feed.feed_id} {_html(name[:200])} paused after {feed.failures} "
         f"failures: {_html(reason)}.\n"
-        f"/feeds to review; <code>newsbot feeds resume {feed.feed_id}</code> to re-enable it."
+        f"/feeds to review; /resumefeed {feed.feed_id} to re-enable it."
         f"{_held_back(suppressed)}"
     )
 

@@ -39,6 +39,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("channel", subscriptions.channel),
     Command("addfeed", admin.addfeed),
     Command("removefeed", admin.removefeed),
+    Command("resumefeed", admin.resumefeed),
     Command("feeds", admin.feeds),
     Command("stats", admin.stats),
     Command("import", opml.import_opml),

@@ -22,7 +22,8 @@ STRINGS: dict[str, str] = {
     ),
     "help_admin": (
         "\n\n<b>Admin</b>\n"
-        "/addfeed &lt;url&gt; [region] · /removefeed &lt;id|url&gt; · /feeds · "
+        "/addfeed &lt;url&gt; [region] · /removefeed &lt;id|url&gt; · "
+        "/resumefeed &lt;id|url&gt; · /feeds · "
         "/import (OPML file) · /export · /stats\n"
         "/channel @name &lt;region&gt; — subscribe a channel where I am an admin"
     ),
@@ -117,6 +118,8 @@ STRINGS: dict[str, str] = {
     "feed_add_failed": "Could not add that feed: {reason}",
     "usage_removefeed": "Usage: /removefeed &lt;id|url&gt;",
     "feed_removed": "Removed feed #{id}.",
+    "usage_resumefeed": "Usage: /resumefeed &lt;id|url&gt;",
+    "feed_resumed": "Feed #{id} is active again; it will be checked within a minute.",
     "feed_not_found": "No feed matches “{value}”.",
     "feeds_header": "<b>Feeds</b> ({count})",
     "feeds_none": "No feeds yet. Add one with /addfeed.",

@@ -22,7 +22,8 @@ STRINGS: dict[str, str] = {
     ),
     "help_admin": (
         "\n\n<b>管理员</b>\n"
-        "/addfeed &lt;网址&gt; [地区] · /removefeed &lt;编号|网址&gt; · /feeds · "
+        "/addfeed &lt;网址&gt; [地区] · /removefeed &lt;编号|网址&gt; · "
+        "/resumefeed &lt;编号|网址&gt; · /feeds · "
         "/import（OPML 文件） · /export · /stats\n"
         "/channel @频道 &lt;地区&gt; — 为我担任管理员的频道订阅"
     ),
@@ -111,6 +112,8 @@ STRINGS: dict[str, str] = {
     "feed_add_failed": "无法添加该订阅源：{reason}",
     "usage_removefeed": "用法：/removefeed &lt;编号|网址&gt;",
     "feed_removed": "已删除订阅源 #{id}。",
+    "usage_resumefeed": "用法：/resumefeed &lt;编号|网址&gt;",
+    "feed_resumed": "订阅源 #{id} 已恢复，一分钟内会再次检查。",
     "feed_not_found": "没有与“{value}”匹配的订阅源。",
     "feeds_header": "<b>订阅源</b>（{count}）",
     "feeds_none": "还没有订阅源。用 /addfeed 添加。",

@@ -30,6 +30,7 @@ async def test_admin_commands_refuse_everyone_else(bot: Bot) -> None:
     for command in (
         f"/addfeed {feed_url} taiyuan",
         "/removefeed 1",
+        "/resumefeed 1",
         "/feeds",
         "/import",
         "/export",
@@ -38,7 +39,7 @@ async def test_admin_commands_refuse_everyone_else(bot: Bot) -> None:
         (answer,) = await bot.say(chat, command)
         assert answer.text == "Sorry, only the bot's administrators can do that.", command
     bot.api.send_document(chat, OPML.encode(), "feeds.opml", caption="/import", user=user)
-    refused = (await bot.api.wait_for_async(7, chat=chat))[-1]
+    refused = (await bot.api.wait_for_async(8, chat=chat))[-1]
     assert refused.text.startswith("Sorry, only the bot's administrators")
     assert _state(bot) == before
 
@@ -61,6 +62,14 @@ async def test_feed_administration_round_trip(bot: Bot) -> None:
     bot.store.feeds.update(feed.id, error_count=3, last_error="HTTP 503 — Service Unavailable")
     (health,) = await bot.say(chat, "/feeds")
     assert "last error: HTTP 503 — Service Unavailable (×3)" in health.text
+    bot.store.feeds.update(feed.id, state="paused")
+    (usage,) = await bot.say(chat, "/resumefeed")
+    assert usage.text == "Usage: /resumefeed <id|url>"
+    (resumed,) = await bot.say(chat, f"/resumefeed {url}")
+    assert resumed.text == f"Feed #{feed.id} is active again; it will be checked within a minute."
+    active = bot.store.feeds.get(feed.id)
+    assert active is not None
+    assert (active.state, active.error_count, active.last_error) == ("active", 0, None)
 
     (exported,) = await bot.say(chat, "/export")
     assert exported.document is not None

@@ -180,7 +180,7 @@ async def test_paused_feed_alerts_admins_once_per_feed_per_hour(
             f"⏸ Feed #{feed.id} Blocked Daily paused after 8 failures: HTTP 403"
         )
         assert "the site blocks bots" in (alert.text or "")
-        assert f"newsbot feeds resume {feed.id}" in (alert.text or "")
+        assert f"/resumefeed {feed.id}" in (alert.text or "")
 
         # Resumed and paused again within the hour: no second alert about this feed.
         clock.now = T0 + timedelta(minutes=40)

@@ -114,6 +114,7 @@ COMMANDS = [
     "latest",
     "addfeed",
     "removefeed",
+    "resumefeed",
     "channel",
     "digest",
 ]

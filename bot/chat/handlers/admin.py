@@ -1,10 +1,11 @@
-"""Administrator commands: /addfeed, /removefeed, /feeds, /stats."""
+"""Administrator commands: /addfeed, /removefeed, /resumefeed, /feeds, /stats."""
 
 from __future__ import annotations
 
 import asyncio
 import io
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -60,19 +61,34 @@ async def addfeed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def removefeed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`/removefeed <id|url>`: stop fetching a feed (its stories stay)."""
+    await _change_feed(update, context, FeedService.remove, "usage_removefeed", "feed_removed")
+
+
+async def resumefeed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/resumefeed <id|url>`: re-enable a paused feed; it is checked at the next tick."""
+    await _change_feed(update, context, FeedService.resume, "usage_resumefeed", "feed_resumed")
+
+
+async def _change_feed(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    change: Callable[[FeedService, str], Feed | None],
+    usage_key: str,
+    done_key: str,
+) -> None:
     svc = services(context)
     language = await language_for(svc, update)
     if not await require_bot_admin(update, context, language):
         return
     words = command_words(context)
     if len(words) != 1 or len(words[0]) > MAX_URL_CHARS:
-        await reply(update, context, t(language, "usage_removefeed"))
+        await reply(update, context, t(language, usage_key))
         return
-    removed = await asyncio.to_thread(FeedService(svc.store).remove, words[0])
-    if removed is None:
+    changed = await asyncio.to_thread(change, FeedService(svc.store), words[0])
+    if changed is None:
         await reply(update, context, t(language, "feed_not_found", value=words[0]))
         return
-    await reply(update, context, t(language, "feed_removed", id=removed.id))
+    await reply(update, context, t(language, done_key, id=changed.id))
 
 
 def feed_health_line(language: str, feed: Feed) -> str:
