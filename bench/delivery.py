@@ -25,7 +25,7 @@ from bot.digest.pacing import Pacing
 from bot.sandbox import BotApiEmulator
 from bot.settings import Settings
 from bot.store import Store, open_store
-from bot.store.outbox import NewDigest, Recipient
+from bot.store.outbox_records import NewDigest, Recipient
 
 TARGET = 0.95
 

@@ -18,7 +18,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot.chat.logging_setup import TokenRedactingFilter
-from bot.news.ingest import PausedFeed
+from bot.news.ingest_report import PausedFeed
 from bot.ops.alerts import AlertThrottle, error_key, feed_key
 
 log = logging.getLogger(__name__)

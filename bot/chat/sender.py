@@ -42,7 +42,7 @@ from bot.digest.pacing import Pacing, RateLimiter, SharedRate, TokenBucket
 from bot.ops.metrics import MESSAGES_FAILED, MESSAGES_SENT, TELEGRAM_429
 from bot.settings import Settings
 from bot.store import Store
-from bot.store.outbox import Delivery
+from bot.store.outbox_records import Delivery
 from bot.store.send_slots import SendSlots
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 
 from tqdm import tqdm
 
-from bot.news.ingest import IngestOptions, IngestReport, run_ingest_tick
+from bot.news.ingest import IngestOptions, run_ingest_tick
+from bot.news.ingest_report import IngestReport
 from bot.settings import Settings
 from bot.store import Store, StoreError, open_store
 

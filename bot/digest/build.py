@@ -15,8 +15,8 @@ from bot.digest.render import render_digest
 from bot.digest.schedule import load_zone, next_digest_at, parse_digest_time
 from bot.ops.metrics import DIGESTS_BUILT
 from bot.store import Store
-from bot.store.chats import ChatRecord
-from bot.store.outbox import NewDigest, Recipient
+from bot.store.chat_records import ChatRecord
+from bot.store.outbox_records import NewDigest, Recipient
 
 log = logging.getLogger(__name__)
 

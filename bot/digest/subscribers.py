@@ -12,7 +12,7 @@ from bot.digest.filters import parse_keywords
 from bot.digest.model import LANGUAGES, SUMMARY_LENGTHS
 from bot.digest.schedule import format_digest_time, load_zone, parse_digest_time
 from bot.store import Store
-from bot.store.chats import ChatRecord
+from bot.store.chat_records import ChatRecord
 
 # Changing any of these moves the next digest.
 _SCHEDULE_FIELDS = frozenset({"digest_time", "timezone", "paused"})

@@ -1,16 +1,25 @@
-"""Chats (digest destinations), their settings, subscriptions and digest schedule state."""
+"""Chats (digest destinations), their settings, subscriptions and digest schedule state.
+
+Records and their loading live in `bot.store.chat_records`; moving a group that became a
+supergroup lives in `bot.store.chat_migration`.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, Row, and_, select, true
+from sqlalchemy import Engine, and_, select, true
 
-from bot.store.chat_tables import chats, deliveries, subscriptions
+from bot.store.chat_migration import migrate_chat
+from bot.store.chat_records import (
+    KEYWORD_FIELDS,
+    ChatRecord,
+    chat_key,
+    encode_keywords,
+    load_chats,
+)
+from bot.store.chat_tables import chats, subscriptions
 from bot.store.engine import dialect_insert, read_transaction, write_transaction
 from bot.store.errors import InvalidFieldError, UnknownRegionError
 from bot.store.schema import regions
@@ -31,56 +40,6 @@ _SETTABLE = frozenset(
         "next_digest_at",
     }
 )
-_KEYWORDS = ("include_keywords", "exclude_keywords")
-
-
-@dataclass(frozen=True)
-class ChatRecord:
-    """A digest destination: a chat, or one forum topic of it (`thread_id` 0 = none)."""
-
-    chat_id: int
-    thread_id: int
-    kind: str
-    title: str | None
-    language: str
-    timezone: str
-    digest_time: str
-    summary_length: str
-    include_keywords: tuple[str, ...]
-    exclude_keywords: tuple[str, ...]
-    paused: bool
-    active: bool
-    last_digest_at: datetime | None
-    next_digest_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-    regions: tuple[str, ...] = ()
-
-
-def _record(row: Row[Any], region_ids: Iterable[str] = ()) -> ChatRecord:
-    return ChatRecord(
-        chat_id=row.chat_id,
-        thread_id=row.thread_id,
-        kind=row.kind,
-        title=row.title,
-        language=row.language,
-        timezone=row.timezone,
-        digest_time=row.digest_time,
-        summary_length=row.summary_length,
-        include_keywords=tuple(json.loads(row.include_keywords or "[]")),
-        exclude_keywords=tuple(json.loads(row.exclude_keywords or "[]")),
-        paused=bool(row.paused),
-        active=bool(row.active),
-        last_digest_at=row.last_digest_at,
-        next_digest_at=row.next_digest_at,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        regions=tuple(sorted(region_ids)),
-    )
-
-
-def _key(chat_id: int, thread_id: int) -> ColumnElement[bool]:
-    return and_(chats.c.chat_id == chat_id, chats.c.thread_id == thread_id)
 
 
 class ChatsRepository:
@@ -118,18 +77,18 @@ class ChatsRepository:
         )
         with write_transaction(self._engine) as conn:
             conn.execute(stmt)
-            return self._load(conn, _key(chat_id, thread_id))[0]
+            return load_chats(conn, chat_key(chat_id, thread_id))[0]
 
     def get(self, chat_id: int, thread_id: int = 0) -> ChatRecord | None:
         """The destination, with its subscribed regions, or None."""
         with read_transaction(self._engine) as conn:
-            found = self._load(conn, _key(chat_id, thread_id))
+            found = load_chats(conn, chat_key(chat_id, thread_id))
         return found[0] if found else None
 
     def destinations(self, chat_id: int) -> list[ChatRecord]:
         """Every destination (the chat itself and its forum topics) of a chat."""
         with read_transaction(self._engine) as conn:
-            return self._load(conn, chats.c.chat_id == chat_id)
+            return load_chats(conn, chats.c.chat_id == chat_id)
 
     def update(self, chat_id: int, thread_id: int = 0, **fields: Any) -> ChatRecord | None:
         """Change settings or schedule fields; keyword lists are given as sequences of str."""
@@ -137,13 +96,13 @@ class ChatsRepository:
         if unknown:
             raise InvalidFieldError(f"cannot set {', '.join(sorted(unknown))} on a chat")
         values = dict(fields)
-        for name in _KEYWORDS:
+        for name in KEYWORD_FIELDS:
             if name in values:
-                values[name] = json.dumps(list(values[name]), ensure_ascii=False)
+                values[name] = encode_keywords(values[name])
         values["updated_at"] = datetime.now(UTC)
         with write_transaction(self._engine) as conn:
-            conn.execute(chats.update().where(_key(chat_id, thread_id)).values(**values))
-            found = self._load(conn, _key(chat_id, thread_id))
+            conn.execute(chats.update().where(chat_key(chat_id, thread_id)).values(**values))
+            found = load_chats(conn, chat_key(chat_id, thread_id))
         return found[0] if found else None
 
     def subscribe(self, chat_id: int, thread_id: int, region_id: str) -> bool:
@@ -187,7 +146,7 @@ class ChatsRepository:
             has_subscription,
         )
         with read_transaction(self._engine) as conn:
-            return self._load(conn, condition, limit=limit, order=chats.c.next_digest_at)
+            return load_chats(conn, condition, limit=limit, order=chats.c.next_digest_at)
 
     def unscheduled(self, limit: int = 1000) -> list[ChatRecord]:
         """Active destinations with a subscription but no next digest time yet."""
@@ -201,7 +160,7 @@ class ChatsRepository:
             chats.c.active == true(), chats.c.next_digest_at.is_(None), has_subscription
         )
         with read_transaction(self._engine) as conn:
-            return self._load(conn, condition, limit=limit)
+            return load_chats(conn, condition, limit=limit)
 
     def subscribers(self, region_id: str | None = None) -> list[ChatRecord]:
         """Active destinations with at least one subscription (to `region_id` when given)."""
@@ -212,7 +171,7 @@ class ChatsRepository:
         if region_id is not None:
             sub = sub.where(subscriptions.c.region_id == region_id)
         with read_transaction(self._engine) as conn:
-            return self._load(conn, and_(chats.c.active == true(), sub.exists()))
+            return load_chats(conn, and_(chats.c.active == true(), sub.exists()))
 
     def deactivate(self, chat_id: int, thread_id: int | None = None) -> int:
         """Stop digests to a chat (every topic, unless one is named); subscriptions are kept."""
@@ -231,12 +190,7 @@ class ChatsRepository:
         Returns the number of destinations moved. Settings already stored for the new id win.
         """
         with write_transaction(self._engine) as conn:
-            old = self._load(conn, chats.c.chat_id == old_chat_id)
-            for record in old:
-                self._copy_destination(conn, record, new_chat_id)
-            _move_pending(conn, old_chat_id, new_chat_id)
-            conn.execute(chats.delete().where(chats.c.chat_id == old_chat_id))
-        return len(old)
+            return migrate_chat(self._engine, conn, old_chat_id, new_chat_id)
 
     def count(self, active_only: bool = True) -> int:
         """How many destinations there are (active ones by default)."""
@@ -245,82 +199,3 @@ class ChatsRepository:
             query = query.where(chats.c.active == true())
         with read_transaction(self._engine) as conn:
             return len(conn.execute(query).all())
-
-    def _copy_destination(self, conn: Connection, record: ChatRecord, new_chat_id: int) -> None:
-        values = {
-            column.name: getattr(record, column.name)
-            for column in chats.columns
-            if column.name not in _KEYWORDS
-        }
-        values.update(
-            chat_id=new_chat_id,
-            kind="supergroup",
-            include_keywords=json.dumps(list(record.include_keywords), ensure_ascii=False),
-            exclude_keywords=json.dumps(list(record.exclude_keywords), ensure_ascii=False),
-            updated_at=datetime.now(UTC),
-        )
-        conn.execute(dialect_insert(self._engine, chats).values(**values).on_conflict_do_nothing())
-        rows = [
-            {
-                "chat_id": new_chat_id,
-                "thread_id": record.thread_id,
-                "region_id": region,
-                "created_at": datetime.now(UTC),
-            }
-            for region in record.regions
-        ]
-        if rows:
-            conn.execute(dialect_insert(self._engine, subscriptions).on_conflict_do_nothing(), rows)
-
-    @staticmethod
-    def _load(
-        conn: Connection,
-        condition: ColumnElement[bool],
-        limit: int | None = None,
-        order: Any = None,
-    ) -> list[ChatRecord]:
-        query = select(chats).where(condition)
-        query = query.order_by(order if order is not None else chats.c.chat_id, chats.c.thread_id)
-        if limit is not None:
-            query = query.limit(limit)
-        rows = conn.execute(query).all()
-        if not rows:
-            return []
-        ids = {row.chat_id for row in rows}
-        found: dict[tuple[int, int], list[str]] = {}
-        # Chunked IN lists stay below SQLite's bound-parameter limit for large loads.
-        id_list = sorted(ids)
-        for start in range(0, len(id_list), 500):
-            chunk = id_list[start : start + 500]
-            for sub in conn.execute(
-                select(subscriptions).where(subscriptions.c.chat_id.in_(chunk))
-            ).all():
-                found.setdefault((sub.chat_id, sub.thread_id), []).append(sub.region_id)
-        return [_record(row, found.get((row.chat_id, row.thread_id), ())) for row in rows]
-
-
-def _move_pending(conn: Connection, old_chat_id: int, new_chat_id: int) -> None:
-    # Pending outbox rows follow the chat; a row the new id already has (same digest and part)
-    # is not sent twice: the old copy is retired instead.
-    pending = conn.execute(
-        select(
-            deliveries.c.id, deliveries.c.thread_id, deliveries.c.digest_id, deliveries.c.part_no
-        )
-        .where(deliveries.c.chat_id == old_chat_id)
-        .where(deliveries.c.status == "pending")
-    ).all()
-    for row in pending:
-        exists = conn.execute(
-            select(deliveries.c.id).where(
-                deliveries.c.chat_id == new_chat_id,
-                deliveries.c.thread_id == row.thread_id,
-                deliveries.c.digest_id == row.digest_id,
-                deliveries.c.part_no == row.part_no,
-            )
-        ).first()
-        values: dict[str, Any] = (
-            {"status": "dead", "last_error": f"chat moved to {new_chat_id}"}
-            if exists
-            else {"chat_id": new_chat_id, "claimed_by": None, "claimed_until": None}
-        )
-        conn.execute(deliveries.update().where(deliveries.c.id == row.id).values(**values))

@@ -3,85 +3,31 @@
 Rows are claimed with a lease (`claimed_by`, `claimed_until`): a worker that dies simply lets
 its lease run out and the rows come back. Only the oldest pending row of a chat can be
 claimed, so a chat's parts go out in order and never two at once, even across processes.
-PostgreSQL claims with `FOR UPDATE SKIP LOCKED`, so concurrent workers never wait on or take
-each other's rows; SQLite has one writer at a time, which makes the same UPDATE atomic.
+The claim SQL lives in `bot.store.outbox_sql`, the records in `bot.store.outbox_records`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, and_, func, or_, select
+from sqlalchemy import Connection, Engine, and_, func, select
 
-from bot.store.chat_tables import chats, deliveries, digests
+from bot.store.chat_tables import deliveries, digests
 from bot.store.engine import dialect_insert, read_transaction, write_transaction
-
-PENDING, SENT, FAILED, DEAD = "pending", "sent", "failed", "dead"
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """One message of the outbox."""
-
-    id: int
-    chat_id: int
-    thread_id: int
-    digest_id: int
-    part_no: int
-    text: str
-    status: str
-    attempts: int
-    next_attempt_at: datetime
-    claimed_by: str | None
-    claimed_until: datetime | None
-    sent_at: datetime | None
-    message_id: int | None
-    last_error: str | None
-
-
-@dataclass(frozen=True)
-class NewDigest:
-    """A rendered digest about to be stored: its key, window and message parts."""
-
-    key: str
-    window_start: datetime
-    window_end: datetime
-    built_at: datetime
-    parts: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class StoredDigest:
-    """A stored digest."""
-
-    id: int
-    key: str
-    window_start: datetime
-    window_end: datetime
-    built_at: datetime
-    parts: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Recipient:
-    """A destination of a digest and the schedule to record for it.
-
-    `scheduled_for` is the `next_digest_at` the caller saw; the chat is only updated (and the
-    rows only queued) if it still holds, so two schedulers never queue one digest twice.
-    """
-
-    chat_id: int
-    thread_id: int
-    scheduled_for: datetime | None
-    next_digest_at: datetime | None
-    last_digest_at: datetime
-
-
-def _delivery(row: Row[Any]) -> Delivery:
-    return Delivery(**{name: getattr(row, name) for name in Delivery.__dataclass_fields__})
+from bot.store.outbox_records import (
+    DEAD,
+    FAILED,
+    PENDING,
+    SENT,
+    Delivery,
+    NewDigest,
+    Recipient,
+    StoredDigest,
+    delivery_from_row,
+)
+from bot.store.outbox_sql import advance_schedule, claim_statement, delivery_row, hold_chat
 
 
 class OutboxRepository:
@@ -109,9 +55,9 @@ class OutboxRepository:
                     .returning(digests.c.id)
                 ).scalar_one()
             )
-            queued = [r for r in recipients if _advance_schedule(conn, r)]
+            queued = [r for r in recipients if advance_schedule(conn, r)]
             rows = [
-                _row(r.chat_id, r.thread_id, digest_id, n, text, digest.built_at)
+                delivery_row(r.chat_id, r.thread_id, digest_id, n, text, digest.built_at)
                 for r in queued
                 for n, text in enumerate(digest.parts, start=1)
             ]
@@ -122,44 +68,18 @@ class OutboxRepository:
         self, chat_id: int, thread_id: int, digest_id: int, parts: Sequence[str], now: datetime
     ) -> int:
         """Queue parts of a stored digest for one destination; parts already queued are kept."""
-        rows = [_row(chat_id, thread_id, digest_id, n, t, now) for n, t in enumerate(parts, 1)]
+        rows = [
+            delivery_row(chat_id, thread_id, digest_id, n, t, now) for n, t in enumerate(parts, 1)
+        ]
         with write_transaction(self._engine) as conn:
             return self._insert(conn, rows)
 
     def claim(self, worker: str, now: datetime, limit: int, lease: timedelta) -> list[Delivery]:
         """Lease up to `limit` due rows, at most one per chat (its oldest pending), to `worker`."""
-        d = deliveries.alias("d")
-        earlier = deliveries.alias("earlier")
-        blocked = (
-            select(earlier.c.id)
-            .where(earlier.c.chat_id == d.c.chat_id)
-            .where(earlier.c.status == PENDING)
-            .where(earlier.c.id < d.c.id)
-            .exists()
-        )
-        picked = (
-            select(d.c.id)
-            .where(d.c.status == PENDING)
-            .where(d.c.next_attempt_at <= now)
-            .where(or_(d.c.claimed_until.is_(None), d.c.claimed_until < now))
-            .where(~blocked)
-            .order_by(d.c.id)  # oldest first: a chat's next part comes before newer digests
-            .limit(limit)
-            .with_for_update(skip_locked=True, of=d)
-        )
-        stmt = (
-            deliveries.update()
-            .where(deliveries.c.id.in_(picked.scalar_subquery()))
-            .values(
-                claimed_by=worker,
-                claimed_until=now + lease,
-                attempts=deliveries.c.attempts + 1,
-            )
-            .returning(*deliveries.c)
-        )
+        stmt = claim_statement(worker, now, limit, lease)
         with write_transaction(self._engine) as conn:
             rows = conn.execute(stmt).all()
-        return sorted((_delivery(row) for row in rows), key=lambda item: item.id)
+        return sorted((delivery_from_row(row) for row in rows), key=lambda item: item.id)
 
     def mark_sent(
         self, delivery_id: int, message_id: int | None, now: datetime, chat_free_at: datetime
@@ -179,7 +99,7 @@ class OutboxRepository:
                 .returning(deliveries.c.chat_id)
             ).scalar_one_or_none()
             if chat_id is not None:
-                _hold_chat(conn, chat_id, chat_free_at)
+                hold_chat(conn, chat_id, chat_free_at)
 
     def mark_retry(self, delivery_id: int, after: datetime, error: str) -> None:
         """Give the row back, to be tried again from `after`; the chat's later rows wait too."""
@@ -251,7 +171,7 @@ class OutboxRepository:
             rows = conn.execute(
                 select(deliveries).where(deliveries.c.chat_id == chat_id).order_by(deliveries.c.id)
             ).all()
-        return [_delivery(row) for row in rows]
+        return [delivery_from_row(row) for row in rows]
 
     def digest(self, digest_id: int) -> StoredDigest | None:
         """A stored digest."""
@@ -303,57 +223,3 @@ class OutboxRepository:
         for start in range(0, len(rows), 500):
             inserted += len(conn.execute(stmt, rows[start : start + 500]).all())
         return inserted
-
-
-def _row(
-    chat_id: int, thread_id: int, digest_id: int, part_no: int, text: str, now: datetime
-) -> dict[str, Any]:
-    return {
-        "chat_id": chat_id,
-        "thread_id": thread_id,
-        "digest_id": digest_id,
-        "part_no": part_no,
-        "text": text,
-        "status": PENDING,
-        "attempts": 0,
-        "next_attempt_at": now,
-        "created_at": now,
-    }
-
-
-def _advance_schedule(conn: Connection, recipient: Recipient) -> bool:
-    key = and_(chats.c.chat_id == recipient.chat_id, chats.c.thread_id == recipient.thread_id)
-    seen = (
-        chats.c.next_digest_at.is_(None)
-        if recipient.scheduled_for is None
-        else chats.c.next_digest_at == recipient.scheduled_for
-    )
-    result = conn.execute(
-        chats.update()
-        .where(key, seen)
-        .values(
-            last_digest_at=recipient.last_digest_at,
-            next_digest_at=recipient.next_digest_at,
-            updated_at=recipient.last_digest_at,
-        )
-    )
-    return bool(result.rowcount)
-
-
-def _hold_chat(conn: Connection, chat_id: int, until: datetime) -> None:
-    # Per-chat pacing lives in the rows themselves, so it holds across workers and restarts.
-    # Rows are found by chat first: with the time condition in the same query, SQLite would
-    # pick the (status, next_attempt_at) index and walk every pending row.
-    waiting = conn.execute(
-        select(deliveries.c.id)
-        .where(deliveries.c.chat_id == chat_id)
-        .where(deliveries.c.status == PENDING)
-    ).scalars()
-    ids = list(waiting)
-    if ids:
-        conn.execute(
-            deliveries.update()
-            .where(deliveries.c.id.in_(ids))
-            .where(deliveries.c.next_attempt_at < until)
-            .values(next_attempt_at=until)
-        )

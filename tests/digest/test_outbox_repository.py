@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.store import Store
-from bot.store.outbox import NewDigest, Recipient
+from bot.store.outbox_records import NewDigest, Recipient
 
 NOW = datetime(2026, 5, 12, 0, 0, tzinfo=UTC)
 LEASE = timedelta(seconds=30)

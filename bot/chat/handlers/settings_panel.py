@@ -27,7 +27,7 @@ from bot.chat.settings_text import SettingChange, parse_setting, settings_summar
 from bot.digest.errors import DigestError
 from bot.digest.model import SUMMARY_LENGTHS
 from bot.digest.subscribers import change_settings
-from bot.store.chats import ChatRecord
+from bot.store.chat_records import ChatRecord
 
 
 async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

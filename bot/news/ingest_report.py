@@ -1,0 +1,75 @@
+"""What one ingest tick did: the report, its paused feeds, and the tally that builds it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PausedFeed:
+    """A feed this tick paused: enough to tell the admins which one and why."""
+
+    feed_id: int
+    url: str
+    title: str
+    failures: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one tick did; `timings` sums seconds per phase (fetch, extract, summarize, store)."""
+
+    feeds_checked: int = 0
+    feeds_not_modified: int = 0
+    feeds_failed: int = 0
+    feeds_paused: int = 0
+    new_articles: int = 0
+    duplicates: int = 0
+    feed_content_fallbacks: int = 0
+    errors: tuple[str, ...] = ()
+    timings: tuple[tuple[str, float], ...] = ()
+    paused: tuple[PausedFeed, ...] = ()
+
+    def summary_line(self) -> str:
+        """One line for logs and the CLI."""
+        return (
+            f"{self.feeds_checked} feeds checked, {self.feeds_not_modified} not modified, "
+            f"{self.feeds_failed} failed, {self.new_articles} new articles, "
+            f"{self.duplicates} duplicates skipped"
+        )
+
+
+@dataclass
+class Tally:
+    """Mutable counters of a running tick, frozen into an `IngestReport` at its end."""
+
+    checked: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    paused: int = 0
+    new: int = 0
+    duplicates: int = 0
+    fallbacks: int = 0
+    errors: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    newly_paused: list[PausedFeed] = field(default_factory=list)
+
+    def time(self, phase: str, seconds: float) -> None:
+        """Add `seconds` to the running total of `phase`."""
+        self.timings[phase] = self.timings.get(phase, 0.0) + seconds
+
+    def report(self) -> IngestReport:
+        """The frozen report of what was counted so far."""
+        return IngestReport(
+            feeds_checked=self.checked,
+            feeds_not_modified=self.not_modified,
+            feeds_failed=self.failed,
+            feeds_paused=self.paused,
+            new_articles=self.new,
+            duplicates=self.duplicates,
+            feed_content_fallbacks=self.fallbacks,
+            errors=tuple(self.errors),
+            timings=tuple(sorted(self.timings.items())),
+            paused=tuple(self.newly_paused),
+        )
