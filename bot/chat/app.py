@@ -26,6 +26,7 @@ from bot.chat.commands import COMMANDS, Handler, menu
 from bot.chat.error_handler import on_error
 from bot.chat.handlers.buttons import on_button
 from bot.chat.handlers.opml import import_opml
+from bot.chat.handlers.plain_text import plain_text
 from bot.chat.handlers.summary import bare_link
 from bot.chat.jobs import Background, install_jobs
 from bot.chat.services import SERVICES_KEY, Services, SummarizeLink
@@ -83,6 +84,13 @@ def add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None
             & ~filters.COMMAND
             & (filters.Entity("url") | filters.Entity("text_link")),
             _timed("link", bare_link),
+        )
+    )
+    # Any other text in a private chat: a settings answer, or a hint instead of silence.
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
+            _timed("text", plain_text),
         )
     )
     application.add_handler(CallbackQueryHandler(on_button))

@@ -56,9 +56,10 @@ STRINGS: dict[str, str] = {
         "/settings include word, word · /settings exclude word, word · "
         "/settings pause · /settings resume"
     ),
-    "settings_prompt_time": "Send /settings time HH:MM, for example /settings time 07:30.",
-    "settings_prompt_tz": (
-        "Send /settings tz followed by a time zone or a city, e.g. /settings tz Taiyuan."
+    "settings_prompt_time": "Send the time as HH:MM, for example 07:30.",
+    "settings_prompt_tz": "Send a time zone or a city, for example Asia/Shanghai or Taiyuan.",
+    "plain_text_hint": (
+        "Send me a link and I will summarize it, or try /latest, /search &lt;words&gt; or /help."
     ),
     "settings_prompt_keywords": (
         "Send /settings include word, word or /settings exclude word, word."

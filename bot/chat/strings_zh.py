@@ -56,8 +56,11 @@ STRINGS: dict[str, str] = {
         "/settings include 词, 词 · /settings exclude 词, 词 · "
         "/settings pause · /settings resume"
     ),
-    "settings_prompt_time": "发送 /settings time HH:MM，例如 /settings time 07:30。",
-    "settings_prompt_tz": "发送 /settings tz 加时区或城市名，例如 /settings tz 太原。",
+    "settings_prompt_time": "请发送时间，格式为 HH:MM，例如 07:30。",
+    "settings_prompt_tz": "请发送时区或城市名，例如 Asia/Shanghai 或 太原。",
+    "plain_text_hint": (
+        "发送链接给我，我会为你概括；也可以试试 /latest、/search &lt;关键词&gt; 或 /help。"
+    ),
     "settings_prompt_keywords": "发送 /settings include 词, 词 或 /settings exclude 词, 词。",
     "status_active": "正常",
     "status_paused": "已暂停",

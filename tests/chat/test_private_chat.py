@@ -118,11 +118,29 @@ async def test_settings_buttons_edit_the_panel(bot: Bot) -> None:
     (edited,) = await bot.press(chat, edited, label="🗣 中文", expect_new=0)
     assert "摘要长度" in edited.text
     (prompt,) = await bot.press(chat, edited, label="🕗 时间")
-    assert "/settings time" in prompt.text
+    assert "HH:MM" in prompt.text
+    (answer,) = await bot.say(chat, "07:15")
+    assert "07:15" in answer.text
     record = bot.store.chats.get(chat.id)
     assert record is not None
     assert record.paused
     assert record.language == "zh"
+    assert record.digest_time == "07:15"
+    (zone_prompt,) = await bot.press(chat, panel, label="🌐 时区")
+    assert "Asia/Shanghai" in zone_prompt.text
+    (bad,) = await bot.say(chat, "Atlantis")
+    assert "Atlantis" in bad.text
+    record = bot.store.chats.get(chat.id)
+    assert record is not None
+    assert record.timezone != "Atlantis"
+
+
+async def test_plain_text_gets_a_hint_not_silence(bot: Bot) -> None:
+    _user, chat = private_chat(bot.api, "Finn")
+    (hint,) = await bot.say(chat, "hello there")
+    assert "Send me a link" in hint.text
+    (again,) = await bot.say(chat, "07:30")
+    assert "Send me a link" in again.text  # no settings prompt is pending: not a time change
 
 
 async def test_digest_now_and_latest(bot: Bot) -> None:

@@ -29,6 +29,10 @@ from bot.digest.model import SUMMARY_LENGTHS
 from bot.digest.subscribers import change_settings
 from bot.store.chat_records import ChatRecord
 
+# Buttons whose value the user may simply type next, and the setting name that value is for.
+ANSWERABLE = {"time": "time", "tz": "tz"}
+AWAITING_KEY = "awaiting_setting"
+
 
 async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`/settings` shows the panel; `/settings <name> <value>` changes one setting."""
@@ -40,6 +44,13 @@ async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if not text:
         await _show_panel(update, context, svc, language)
         return
+    await change_from_text(update, context, text)
+
+
+async def change_from_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Apply one `<name> <value>` setting change and confirm it (or say what was wrong)."""
+    svc = services(context)
+    language = await language_for(svc, update)
     change = parse_setting(text)
     if change.error_key is not None:
         await reply(update, context, t(language, change.error_key, value=change.raw))
@@ -114,6 +125,9 @@ async def settings_button(
         "kw": "settings_prompt_keywords",
     }
     if action.action in prompts:
+        if action.action in ANSWERABLE and context.chat_data is not None:
+            # The chat's next plain message is taken as the value (see plain_text.py).
+            context.chat_data[AWAITING_KEY] = ANSWERABLE[action.action]
         await reply(update, context, t(language, prompts[action.action]))
         return
     if not await require_chat_admin(update, context, language):
