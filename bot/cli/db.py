@@ -1,10 +1,13 @@
-"""`newsbot db upgrade` and `newsbot db current`: apply and inspect schema migrations."""
+"""`newsbot db upgrade|current|backup`: apply and inspect migrations, copy a SQLite database."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from bot.ops.backup import backup_sqlite
+from bot.ops.errors import OpsError
 from bot.settings import Settings
 from bot.store import StoreError, open_store
 from bot.store.migrate import head_revision
@@ -18,13 +21,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     upgrade.set_defaults(handler=run_upgrade)
     current = actions.add_parser("current", help="show the database's migration revision")
     current.set_defaults(handler=run_current)
+    backup = actions.add_parser(
+        "backup", help="copy the SQLite database consistently, even while the bot runs"
+    )
+    backup.add_argument("file", type=Path, help="where to write the copy (must not exist)")
+    backup.set_defaults(handler=run_backup)
     parser.set_defaults(handler=_usage(parser))
 
 
 def _usage(parser: argparse.ArgumentParser) -> object:
     def handler(_args: argparse.Namespace, _settings: Settings) -> int:
         parser.print_usage(sys.stderr)
-        print("newsbot db: choose an action: upgrade or current", file=sys.stderr)
+        print("newsbot db: choose an action: upgrade, current or backup", file=sys.stderr)
         return 2
 
     return handler
@@ -62,4 +70,15 @@ def run_current(_args: argparse.Namespace, settings: Settings) -> int:
         print(f"{revision} (head)")
     else:
         print(f"{revision} (newest is {head}: run `newsbot db upgrade`)")
+    return 0
+
+
+def run_backup(args: argparse.Namespace, settings: Settings) -> int:
+    """Write a consistent copy of the configured SQLite database to FILE."""
+    try:
+        result = backup_sqlite(settings.database_url, args.file)
+    except OpsError as exc:
+        print(f"newsbot db backup: {exc}", file=sys.stderr)
+        return 2
+    print(f"backed up to {result.path} ({result.size_bytes:,} bytes)")
     return 0

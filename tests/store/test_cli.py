@@ -55,6 +55,23 @@ def test_db_reports_unreachable_database(capsys):
     assert "Traceback" not in err
 
 
+def test_db_backup_copies_sqlite_and_explains_refusals(store_url, tmp_path, capsys):
+    _seed(store_url)
+    copy = tmp_path / "copy.db"
+    status = _run(db_cli, ["db", "backup", str(copy)], store_url)
+    if store_url.startswith("sqlite"):
+        assert status == 0
+        assert capsys.readouterr().out.startswith(f"backed up to {copy}")
+        with open_store(f"sqlite:///{copy}") as restored:
+            assert restored.articles.count() == 1
+        assert _run(db_cli, ["db", "backup", str(copy)], store_url) == 2
+        assert "already exists" in capsys.readouterr().err
+    else:
+        assert status == 2
+        assert "pg_dump" in capsys.readouterr().err
+        assert not copy.exists()
+
+
 def test_search_json(store_url, capsys):
     _seed(store_url)
     assert _run(search_cli, ["search", "干部培训", "--json"], store_url) == 0
