@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
 DEFAULT_API_URL = "https://api.telegram.org"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULTS_FILE = "newsbot.toml"
 
 
 class SettingsError(ValueError):
@@ -89,28 +92,62 @@ def normalize_database_url(url: str) -> str:
     return url
 
 
+def _number(name: str, raw: str | None, default: float) -> float:
+    """A positive number, or the default when unset."""
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if value <= 0:
+        raise SettingsError(f"{name} must be a positive number, not {raw!r}")
+    return value
+
+
+def _timezone(raw: str | None) -> str:
+    name = (raw or "Asia/Shanghai").strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(
+            f"NEWSBOT_TIMEZONE must be an IANA time zone such as Asia/Shanghai, not {name!r}"
+        ) from None
+    return name
+
+
+def _config_defaults(config_dir: Path) -> dict[str, str]:
+    """The deployment's defaults from `config/newsbot.toml` (keys are the variable names)."""
+    path = config_dir / DEFAULTS_FILE
+    if not path.is_file():
+        return {}
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path} is not valid TOML: {exc}") from None
+    return {str(key): str(value) for key, value in table.items() if not isinstance(value, dict)}
+
+
+def _gather(environ: Mapping[str, str] | None, env_file: Path | None) -> dict[str, str]:
+    """Merge the sources: real environment over `.env` over `config/newsbot.toml`."""
+    overrides: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        overrides.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    overrides.update(os.environ if environ is None else environ)
+    config_dir = Path(overrides.get("NEWSBOT_CONFIG_DIR") or PROJECT_ROOT / "config")
+    values = _config_defaults(config_dir)
+    values.update(overrides)
+    values["NEWSBOT_CONFIG_DIR"] = str(config_dir)
+    return values
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
 ) -> Settings:
-    """Resolve settings: real environment over `.env` over built-in defaults."""
-    values: dict[str, str] = {}
-    if env_file is not None and env_file.is_file():
-        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
-    values.update(os.environ if environ is None else environ)
+    """Resolve settings: real environment over `.env` over `config/newsbot.toml` defaults."""
+    values = _gather(environ, env_file)
     data_dir = Path(values.get("NEWSBOT_DATA_DIR") or "data")
     default_db = f"sqlite:///{data_dir / 'newsbot.db'}"
-    rate_raw = values.get("NEWSBOT_GLOBAL_RATE") or "25"
-    try:
-        rate = float(rate_raw)
-    except ValueError:
-        raise SettingsError(f"NEWSBOT_GLOBAL_RATE must be a number, not {rate_raw!r}") from None
-    lease_raw = values.get("NEWSBOT_OUTBOX_LEASE") or "60"
-    try:
-        lease = float(lease_raw)
-    except ValueError:
-        lease = -1.0
-    if lease <= 0:
-        raise SettingsError(f"NEWSBOT_OUTBOX_LEASE must be a positive number, not {lease_raw!r}")
     log_format = (values.get("NEWSBOT_LOG_FORMAT") or "text").lower()
     if log_format not in {"text", "json"}:
         raise SettingsError(f"NEWSBOT_LOG_FORMAT must be text or json, not {log_format!r}")
@@ -119,15 +156,15 @@ def load_settings(
         api_url=(values.get("TELEGRAM_API_URL") or DEFAULT_API_URL).rstrip("/"),
         admin_ids=_admin_ids(values.get("NEWSBOT_ADMIN_IDS")),
         database_url=normalize_database_url(values.get("DATABASE_URL") or default_db),
-        timezone=values.get("NEWSBOT_TIMEZONE") or "Asia/Shanghai",
+        timezone=_timezone(values.get("NEWSBOT_TIMEZONE")),
         allow_private_urls=_flag(
             "NEWSBOT_ALLOW_PRIVATE_URLS", values.get("NEWSBOT_ALLOW_PRIVATE_URLS")
         ),
-        config_dir=Path(values.get("NEWSBOT_CONFIG_DIR") or PROJECT_ROOT / "config"),
+        config_dir=Path(values["NEWSBOT_CONFIG_DIR"]),
         data_dir=data_dir,
         log_format=log_format,
         log_level=(values.get("NEWSBOT_LOG_LEVEL") or "INFO").upper(),
-        global_rate=rate,
+        global_rate=_number("NEWSBOT_GLOBAL_RATE", values.get("NEWSBOT_GLOBAL_RATE"), 25.0),
         retention_days=_int("NEWSBOT_RETENTION_DAYS", values.get("NEWSBOT_RETENTION_DAYS"), 90)
         or 90,
         health_port=_int("NEWSBOT_HEALTH_PORT", values.get("NEWSBOT_HEALTH_PORT"), None),
@@ -135,5 +172,7 @@ def load_settings(
             "NEWSBOT_INGEST_INTERVAL", values.get("NEWSBOT_INGEST_INTERVAL"), 60
         )
         or 60,
-        outbox_lease_seconds=lease,
+        outbox_lease_seconds=_number(
+            "NEWSBOT_OUTBOX_LEASE", values.get("NEWSBOT_OUTBOX_LEASE"), 60.0
+        ),
     )
