@@ -54,6 +54,7 @@ import telegram
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.sandbox import BotApiEmulator, Chat, User
+from bot.sandbox.telegram_html import parse_html
 
 
 @pytest.fixture
@@ -130,3 +131,9 @@ async def running(application: Application[Any, Any, Any, Any, Any, Any]) -> Asy
         finally:
             await application.updater.stop()
             await application.stop()
+
+
+def plain_text(html: str) -> str:
+    """The text Telegram shows for `html`, white space folded: compares queued and received."""
+    text, _entities = parse_html(html)
+    return " ".join(text.split())

@@ -41,6 +41,9 @@ POSTGRES_ADMIN_URL = os.environ.get(
 IN_CI = os.environ.get("CI", "").lower() == "true"
 BACKENDS = ["sqlite", "postgresql"]
 
+# The Bot API emulator fixtures (`bot_api`, `ptb_bot`) for every test package.
+pytest_plugins = ["botapi"]
+
 
 @dataclass
 class _Postgres:

@@ -173,33 +173,40 @@ def install_jobs(
     queue = application.job_queue
     if queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
-    if background.ingest:
-        queue.run_repeating(
+    # (enabled, callback, interval, first run after, name)
+    ticks = (
+        (
+            background.ingest,
             ingest_job,
-            interval=settings.ingest_interval_seconds,
-            first=background.first_tick_seconds,
-            name="ingest",
-            data=data,
-            job_kwargs=TICK_JOB_KWARGS,
-        )
-    if background.digests:
-        queue.run_repeating(
+            settings.ingest_interval_seconds,
+            background.first_tick_seconds,
+            "ingest",
+        ),
+        (
+            background.digests,
             digest_job,
-            interval=DIGEST_INTERVAL_SECONDS,
-            first=background.first_tick_seconds,
-            name="digest",
-            data=data,
-            job_kwargs=TICK_JOB_KWARGS,
-        )
-    if background.retention:
-        queue.run_repeating(
+            DIGEST_INTERVAL_SECONDS,
+            background.first_tick_seconds,
+            "digest",
+        ),
+        (
+            background.retention,
             retention_job,
-            interval=RETENTION_INTERVAL_SECONDS,
-            first=background.first_retention_seconds,
-            name="retention",
-            data=data,
-            job_kwargs=TICK_JOB_KWARGS,
-        )
+            RETENTION_INTERVAL_SECONDS,
+            background.first_retention_seconds,
+            "retention",
+        ),
+    )
+    for enabled, callback, interval, first, name in ticks:
+        if enabled:
+            queue.run_repeating(
+                callback,
+                interval=interval,
+                first=first,
+                name=name,
+                data=data,
+                job_kwargs=TICK_JOB_KWARGS,
+            )
     if background.sender and background._sender is None:
         config = SenderConfig(
             pacing=Pacing(global_rate=settings.global_rate),

@@ -72,33 +72,26 @@ class _Metric:
         raise NotImplementedError
 
 
-class Counter(_Metric):
-    """A value that only goes up, one series per label combination."""
-
-    kind = "counter"
+class _Series(_Metric):
+    """A metric holding one float per label combination (counters and gauges)."""
 
     def __init__(self, name: str, help_text: str, labels: Sequence[str]) -> None:
         super().__init__(name, help_text, labels)
         self._values: dict[LabelKey, float] = {}
-        if not self.label_names:
-            self._values[()] = 0.0  # an unlabelled counter is visible at zero from the start
 
-    def inc(self, amount: float = 1.0, **labels: str) -> None:
-        """Add `amount` (never negative) to the series named by `labels`."""
-        if amount < 0:
-            raise ValueError(f"{self.name} is a counter; it cannot decrease")
+    def _add(self, amount: float, labels: dict[str, str]) -> None:
         key = self._key(labels)
         with self._lock:
             self._values[key] = self._values.get(key, 0.0) + amount
 
     def value(self, **labels: str) -> float:
-        """Current value of one series (0 when never incremented)."""
+        """Current value of one series (0 when never touched)."""
         key = self._key(labels)
         with self._lock:
             return self._values.get(key, 0.0)
 
     def render(self) -> list[str]:
-        """Exposition lines of this counter."""
+        """Exposition lines of this metric."""
         with self._lock:
             items = sorted(self._values.items())
         lines = self.header()
@@ -106,14 +99,27 @@ class Counter(_Metric):
         return lines
 
 
-class Gauge(_Metric):
-    """A value that goes up and down; series can be replaced wholesale by a collector."""
+class Counter(_Series):
+    """A value that only goes up, one series per label combination."""
 
-    kind = "gauge"
+    kind = "counter"
 
     def __init__(self, name: str, help_text: str, labels: Sequence[str]) -> None:
         super().__init__(name, help_text, labels)
-        self._values: dict[LabelKey, float] = {}
+        if not self.label_names:
+            self._values[()] = 0.0  # an unlabelled counter is visible at zero from the start
+
+    def inc(self, amount: float = 1.0, **labels: str) -> None:
+        """Add `amount` (never negative) to the series named by `labels`."""
+        if amount < 0:
+            raise ValueError(f"{self.name} is a counter; it cannot decrease")
+        self._add(amount, labels)
+
+
+class Gauge(_Series):
+    """A value that goes up and down; series can be replaced wholesale by a collector."""
+
+    kind = "gauge"
 
     def set(self, value: float, **labels: str) -> None:
         """Set the series named by `labels` to `value`."""
@@ -123,9 +129,7 @@ class Gauge(_Metric):
 
     def inc(self, amount: float = 1.0, **labels: str) -> None:
         """Add `amount` (may be negative) to the series named by `labels`."""
-        key = self._key(labels)
-        with self._lock:
-            self._values[key] = self._values.get(key, 0.0) + amount
+        self._add(amount, labels)
 
     def replace(self, values: dict[LabelKey, float]) -> None:
         """Swap every series at once, so a state that disappeared stops being reported."""
@@ -134,20 +138,6 @@ class Gauge(_Metric):
                 raise ValueError(f"{self.name} takes {len(self.label_names)} label values")
         with self._lock:
             self._values = dict(values)
-
-    def value(self, **labels: str) -> float:
-        """Current value of one series (0 when never set)."""
-        key = self._key(labels)
-        with self._lock:
-            return self._values.get(key, 0.0)
-
-    def render(self) -> list[str]:
-        """Exposition lines of this gauge."""
-        with self._lock:
-            items = sorted(self._values.items())
-        lines = self.header()
-        lines += [f"{self.name}{_labels_text(self.label_names, k)} {_number(v)}" for k, v in items]
-        return lines
 
 
 class Histogram(_Metric):

@@ -13,10 +13,23 @@ Work goes in small batches, each its own transaction, so the bot keeps writing m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Engine, Text, cast, delete, exists, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Text,
+    and_,
+    cast,
+    delete,
+    exists,
+    or_,
+    select,
+    update,
+)
 
 from bot.ops.errors import OpsError
 from bot.store import write_transaction
@@ -55,21 +68,10 @@ def prune_articles(
 
 
 def _delete_old_tombstones(engine: Engine, before: datetime, batch_size: int) -> int:
-    total = 0
-    while True:
-        with write_transaction(engine) as conn:
-            ids = list(
-                conn.execute(
-                    select(articles.c.id)
-                    .where(articles.c.first_seen_at < before)
-                    .order_by(articles.c.id)
-                    .limit(batch_size)
-                ).scalars()
-            )
-            if not ids:
-                return total
-            conn.execute(delete(articles).where(articles.c.id.in_(ids)))
-        total += len(ids)
+    def delete_rows(conn: Connection, ids: list[int]) -> None:
+        conn.execute(delete(articles).where(articles.c.id.in_(ids)))
+
+    return _in_batches(engine, articles.c.first_seen_at < before, batch_size, delete_rows)
 
 
 def _still_has_content() -> ColumnElement[bool]:
@@ -83,26 +85,36 @@ def _still_has_content() -> ColumnElement[bool]:
 
 
 def _tombstone(engine: Engine, before: datetime, batch_size: int) -> int:
+    def empty_rows(conn: Connection, ids: list[int]) -> None:
+        conn.execute(
+            update(articles)
+            .where(articles.c.id.in_(ids))
+            .values(text="", sections=[], summary=[], cluster_id=None)
+        )
+        conn.execute(delete(article_regions).where(article_regions.c.article_id.in_(ids)))
+        # An empty entry matches no query: the article leaves search with its content.
+        write_index(conn, [IndexEntry(article_id=i, title="", body="") for i in ids])
+
+    old_with_content = and_(articles.c.first_seen_at < before, _still_has_content())
+    return _in_batches(engine, old_with_content, batch_size, empty_rows)
+
+
+def _in_batches(
+    engine: Engine,
+    condition: ColumnElement[bool],
+    batch_size: int,
+    act: Callable[[Connection, list[int]], None],
+) -> int:
+    """Apply `act` to the matching article ids, a batch per transaction; returns the count."""
     total = 0
     while True:
         with write_transaction(engine) as conn:
             ids = list(
                 conn.execute(
-                    select(articles.c.id)
-                    .where(articles.c.first_seen_at < before)
-                    .where(_still_has_content())
-                    .order_by(articles.c.id)
-                    .limit(batch_size)
+                    select(articles.c.id).where(condition).order_by(articles.c.id).limit(batch_size)
                 ).scalars()
             )
             if not ids:
                 return total
-            conn.execute(
-                update(articles)
-                .where(articles.c.id.in_(ids))
-                .values(text="", sections=[], summary=[], cluster_id=None)
-            )
-            conn.execute(delete(article_regions).where(article_regions.c.article_id.in_(ids)))
-            # An empty entry matches no query: the article leaves search with its content.
-            write_index(conn, [IndexEntry(article_id=i, title="", body="") for i in ids])
+            act(conn, ids)
         total += len(ids)

@@ -37,13 +37,9 @@ class Clock:
 
 
 @pytest.fixture
-def api(monkeypatch: pytest.MonkeyPatch) -> Iterator[BotApiEmulator]:
-    monkeypatch.setenv("PTB_TIMEDELTA", "true")
-    emulator = BotApiEmulator().start()
-    try:
-        yield emulator
-    finally:
-        emulator.stop()
+def api(bot_api: BotApiEmulator) -> BotApiEmulator:
+    """The emulator, under the name these tests use."""
+    return bot_api
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from html.parser import HTMLParser
+
+from botapi import plain_text
 
 from bot.sandbox import BotApiEmulator
 from bot.store import NewArticle, Region, SectionSummaryRecord, Store
@@ -105,22 +106,6 @@ def _subscribe_all(store: Store, rows: list[tuple[int, int, str, str]]) -> None:
         )
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def plain(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
-
-
 def received(api: BotApiEmulator, chat_id: int, thread_id: int) -> list[str]:
     messages = api.messages(chat_id, thread_id or None)
     return [re.sub(r"\s+", " ", m.text).strip() for m in messages]
@@ -133,7 +118,7 @@ def duplicates(api: BotApiEmulator, store: Store, world: World) -> Counter[int]:
         rows = store.outbox.for_chat(chat_id)
         assert rows, f"chat {chat_id} has no outbox rows"
         assert {d.status for d in rows} == {"sent"}, (chat_id, [d.last_error for d in rows])
-        want = [plain(d.text) for d in rows]
+        want = [plain_text(d.text) for d in rows]
         got = received(api, chat_id, thread_id)
         # In order; a repeat can only be the message in flight, sent again right after itself.
         unique = [text for i, text in enumerate(got) if i == 0 or got[i - 1] != text]

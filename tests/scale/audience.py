@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import UTC, datetime, timedelta
-from html.parser import HTMLParser
+
+from botapi import plain_text
 
 from bot.sandbox import BotApiEmulator
 from bot.store import NewArticle, Region, SectionSummaryRecord, Store
@@ -69,22 +70,6 @@ def subscribe_private_chats(api: BotApiEmulator, store: Store, count: int) -> li
     return ids
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def _plain(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
-
-
 def extra_copies(api: BotApiEmulator, store: Store, chat_ids: list[int]) -> Counter[int]:
     """Assert every chat got every part in order; return the repeated copies per chat."""
     extra: Counter[int] = Counter()
@@ -92,7 +77,7 @@ def extra_copies(api: BotApiEmulator, store: Store, chat_ids: list[int]) -> Coun
         rows = store.outbox.for_chat(chat_id)
         assert rows, f"chat {chat_id} has nothing queued"
         assert {d.status for d in rows} == {"sent"}, (chat_id, [d.last_error for d in rows])
-        want = [_plain(d.text) for d in rows]
+        want = [plain_text(d.text) for d in rows]
         got = [re.sub(r"\s+", " ", m.text).strip() for m in api.messages(chat_id)]
         # A repeat can only be a message in flight at the kill, sent again right after itself.
         unique = [text for i, text in enumerate(got) if i == 0 or got[i - 1] != text]
