@@ -149,7 +149,7 @@ async def test_summarize_url_for_the_summary_command(feed_server):
     ]
     assert article.summary
     assert article.language == "en"
-    assert article.source == "127.0.0.1"
+    assert article.source == "Shanxi Daily Wire"  # the page's og:site_name
     with pytest.raises(PrivateAddressError):
         await summarize_url(url, allow_private_urls=False)
     feed_server.add("/file.pdf", b"%PDF-1.4", content_type="application/pdf")
@@ -171,3 +171,6 @@ async def test_summarize_url_names_the_source_by_the_site_name(feed_server):
     article = await summarize_url(url, allow_private_urls=True)
     assert article.title == sample.title
     assert article.source == "Shanxi Daily"
+    unnamed = feed_server.add("/unnamed/metro.html", html.replace("og:site_name", "og:other"))
+    article = await summarize_url(unnamed, allow_private_urls=True)
+    assert article.source == "127.0.0.1"  # no site name: the host stands in
