@@ -8,6 +8,7 @@ Fixtures (use these names in any test package):
   ``DATABASE_URL``.
 - ``store``: an opened ``bot.store.Store`` on ``store_url``, closed afterwards.
 - ``empty_store_url``: like ``store_url`` but never migrated (for migration tests).
+- ``postgres_url``: like ``store_url`` on PostgreSQL only (advisory locks, several processes).
 
 Migrations run once per session into a template (a SQLite file that is copied, a PostgreSQL
 database used as ``TEMPLATE``), so each test gets its database in milliseconds.
@@ -166,6 +167,13 @@ def store_url(
 ) -> Iterator[str]:
     """A fresh, fully migrated database on each backend."""
     with migrated_database(request.param, tmp_path / "data") as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(tmp_path: Path, migrated_database: MigratedDatabase) -> Iterator[str]:
+    """A fresh migrated PostgreSQL database only (skipped locally without a server, not in CI)."""
+    with migrated_database("postgresql", tmp_path / "data") as url:
         yield url
 
 

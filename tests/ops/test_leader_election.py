@@ -7,29 +7,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.exc import OperationalError
 
 from bot.ops.errors import OpsError
 from bot.ops.leader import AdvisoryLockLeader, SingleProcessLeader, leadership_for, lock_key
 from bot.ops.metrics import LEADER
 from bot.settings import normalize_database_url
 
-PG_URL = normalize_database_url("postgresql://postgres@127.0.0.1:5432/test")
 REPO = Path(__file__).resolve().parents[2]
-
-
-def _pg_available() -> bool:
-    try:
-        engine = create_engine(PG_URL)
-        with engine.connect():
-            pass
-        engine.dispose()
-    except OperationalError:
-        return False
-    return True
-
-
-needs_pg = pytest.mark.skipif(not _pg_available(), reason="local PostgreSQL is not running")
 
 
 @pytest.fixture
@@ -39,11 +23,17 @@ def lock_name() -> str:
 
 
 @pytest.fixture
-def electors(lock_name: str) -> Iterator[Callable[[], AdvisoryLockLeader]]:
+def pg_url(postgres_url: str) -> str:
+    """The test's PostgreSQL database, in the driver form the leader connects with."""
+    return normalize_database_url(postgres_url)
+
+
+@pytest.fixture
+def electors(pg_url: str, lock_name: str) -> Iterator[Callable[[], AdvisoryLockLeader]]:
     made: list[AdvisoryLockLeader] = []
 
     def make() -> AdvisoryLockLeader:
-        leader = AdvisoryLockLeader(PG_URL, lock_name)
+        leader = AdvisoryLockLeader(pg_url, lock_name)
         made.append(leader)
         return leader
 
@@ -80,7 +70,6 @@ def test_lock_key_is_stable_and_fits_bigint() -> None:
     assert 0 <= lock_key("x") < 2**63
 
 
-@needs_pg
 def test_only_one_leader_and_release_hands_over(
     electors: Callable[[], AdvisoryLockLeader],
 ) -> None:
@@ -94,14 +83,13 @@ def test_only_one_leader_and_release_hands_over(
     assert not first.check()
 
 
-@needs_pg
 def test_terminated_session_loses_leadership(
-    electors: Callable[[], AdvisoryLockLeader],
+    electors: Callable[[], AdvisoryLockLeader], pg_url: str
 ) -> None:
     first, second = electors(), electors()
     assert first.check()
     pid = first.backend_pid
-    admin = create_engine(PG_URL)
+    admin = create_engine(pg_url)
     with admin.connect() as conn:
         conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
     admin.dispose()
@@ -120,12 +108,11 @@ time.sleep(600)
 """
 
 
-@needs_pg
 def test_killed_leader_process_is_replaced(
-    electors: Callable[[], AdvisoryLockLeader], lock_name: str
+    electors: Callable[[], AdvisoryLockLeader], lock_name: str, pg_url: str
 ) -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-c", LEADER_SCRIPT, PG_URL, lock_name],
+        [sys.executable, "-c", LEADER_SCRIPT, pg_url, lock_name],
         cwd=REPO,
         stdout=subprocess.PIPE,
         text=True,

@@ -1,31 +1,13 @@
-import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
 from bot.ops.errors import OpsError
 from bot.ops.retention import prune_articles
-from bot.settings import normalize_database_url
 from bot.store import NewArticle, Region, SectionSummaryRecord, Store, open_store
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
-PG_ADMIN_URL = normalize_database_url("postgresql://postgres@127.0.0.1:5432/test")
-
-
-def _pg_available() -> bool:
-    try:
-        engine = create_engine(PG_ADMIN_URL)
-        with engine.connect():
-            pass
-        engine.dispose()
-    except OperationalError:
-        return False
-    return True
 
 
 @pytest.fixture
@@ -34,29 +16,10 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    if not _pg_available():
-        pytest.skip("local PostgreSQL is not running")
-    name = f"ops_retention_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest) -> Iterator[Store]:
-    url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
-    opened = open_store(url)
-    opened.upgrade()
-    opened.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ("Taiyuan",)))
-    yield opened
-    opened.close()
+def store(store: Store) -> Store:
+    """The shared store fixture (both backends) with the region these tests tag."""
+    store.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ("Taiyuan",)))
+    return store
 
 
 def _article(n: int, days_ago: int) -> tuple[NewArticle, datetime]:
