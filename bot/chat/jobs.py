@@ -18,6 +18,7 @@ from bot.digest.build import build_due
 from bot.digest.pacing import Pacing
 from bot.news.ingest import run_ingest_tick
 from bot.ops.leader import Leadership, leadership_for
+from bot.ops.liveness import SENDER_LOOP
 from bot.ops.metrics import INGEST_TICKS
 from bot.ops.retention import prune_articles
 from bot.settings import Settings
@@ -211,11 +212,13 @@ def install_jobs(
         config = SenderConfig(
             pacing=Pacing(global_rate=settings.global_rate),
             lease=timedelta(seconds=settings.outbox_lease_seconds),
-            # Readiness allows three ingest intervals: beat well within one of them.
+            # The shared row is for fleet monitoring, whose alerts think in ingest intervals.
             heartbeat_every=min(SenderConfig.heartbeat_every, settings.ingest_interval_seconds),
         )
         bot = sender_bot(settings, config.concurrency)
-        sender = OutboxSender(bot, store, config)
+        # This process's /readyz reads SENDER_LOOP: the stamp of its own sender, not the shared
+        # database row another process's sender keeps fresh.
+        sender = OutboxSender(bot, store, config, loop_stamp=SENDER_LOOP)
         background._sender, background._sender_bot = sender, bot
         background._sender_task = asyncio.create_task(
             _run_sender(bot, sender), name="outbox-sender"

@@ -10,6 +10,8 @@ time slot in the database (`bot.store.send_slots`), so N processes together stay
 configured rate; on SQLite (one process) an in-process token bucket does the same.
 Database calls run in a small private thread pool, so neither the event loop nor the
 default executor (used for summarizing) is held up by them.
+Each pass of the loop is stamped in memory (`loop_stamp`): that stamp, not the database
+heartbeat row every process shares, is what this process's readiness reads.
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.digest.pacing import Pacing, RateLimiter, SharedRate, TokenBucket
+from bot.ops.liveness import LoopStamp
 from bot.ops.metrics import MESSAGES_FAILED, MESSAGES_SENT, TELEGRAM_429
+from bot.ops.readiness import SENDER_HEARTBEAT
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.outbox_records import Delivery
@@ -95,6 +99,7 @@ class OutboxSender:
         *,
         worker_id: str | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        loop_stamp: LoopStamp | None = None,
     ) -> None:
         self._bot = bot
         self._store = store
@@ -109,6 +114,7 @@ class OutboxSender:
         self._wake = asyncio.Event()
         self._stopping = False
         self._last_beat = 0.0
+        self._stamp = loop_stamp or LoopStamp("outbox sender")
         self.counts: dict[str, int] = {}
 
     def _global_limiter(self) -> RateLimiter:
@@ -128,6 +134,11 @@ class OutboxSender:
         """The name under which this sender leases rows."""
         return self._worker
 
+    @property
+    def last_loop(self) -> datetime | None:
+        """When the run loop last completed a pass (claimed and beat), or None."""
+        return self._stamp.last()
+
     def wake(self) -> None:
         """Look for work now instead of at the next poll (after queueing a digest)."""
         self._wake.set()
@@ -140,6 +151,8 @@ class OutboxSender:
                 try:
                     await self._fill(running)
                     await self._beat()
+                    # Only a pass that reached the database counts as the loop being alive.
+                    self._stamp.mark(self._clock())
                 except Exception:  # the sender must outlive a database hiccup
                     log.exception("outbox sender: claiming failed; retrying shortly")
                     await asyncio.sleep(self._config.poll_interval)
@@ -263,7 +276,7 @@ class OutboxSender:
         loop = asyncio.get_running_loop()
         if loop.time() - self._last_beat >= self._config.heartbeat_every:
             self._last_beat = loop.time()
-            await self._db(self._store.heartbeats.beat, "outbox-sender", self._clock())
+            await self._db(self._store.heartbeats.beat, SENDER_HEARTBEAT, self._clock())
 
     async def _db(self, fn: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()

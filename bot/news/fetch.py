@@ -18,7 +18,8 @@ from bot.news.errors import (
     TooLargeError,
     TooManyRedirectsError,
 )
-from bot.news.safety import check_url
+from bot.news.pinned_network import pinned_transport
+from bot.news.safety import Resolver, check_url, resolve_host
 
 USER_AGENT = "newsbot/0.1 (regional news digest; polite feed reader; +https://github.com/)"
 FEED_ACCEPT = (
@@ -110,7 +111,12 @@ class _OverBudgetError(Exception):
 
 
 class Fetcher:
-    """An httpx client wrapped with the safety rules; inject `transport` in tests."""
+    """An httpx client wrapped with the safety rules; inject `transport` or `resolve` in tests.
+
+    Without an injected transport every connection goes through bot.news.pinned_network, which
+    connects only to the address it has just checked (so DNS rebinding cannot reach a private
+    network); `resolve` answers DNS for both the early URL check and that connect-time check.
+    """
 
     def __init__(
         self,
@@ -120,9 +126,16 @@ class Fetcher:
         transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = USER_AGENT,
         max_connections: int = 20,
+        resolve: Resolver = resolve_host,
     ) -> None:
         self.limits = limits or FetchLimits()
         self.allow_private_urls = allow_private_urls
+        self._resolve = resolve
+        pool_limits = httpx.Limits(max_connections=max_connections)
+        if transport is None:
+            transport = pinned_transport(
+                allow_private=allow_private_urls, limits=pool_limits, resolve=resolve
+            )
         timeout = httpx.Timeout(
             connect=self.limits.connect_timeout,
             read=self.limits.read_timeout,
@@ -134,7 +147,7 @@ class Fetcher:
             timeout=timeout,
             follow_redirects=False,
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
-            limits=httpx.Limits(max_connections=max_connections),
+            limits=pool_limits,
             trust_env=False,
         )
 
@@ -184,7 +197,7 @@ class Fetcher:
     async def _follow(self, url: str, headers: dict[str, str]) -> FetchResult:
         seen: set[str] = set()
         for _ in range(self.limits.max_redirects + 1):
-            await check_url(url, allow_private=self.allow_private_urls)
+            await check_url(url, allow_private=self.allow_private_urls, resolve=self._resolve)
             seen.add(url)
             request = self._client.build_request("GET", url, headers=headers)
             response = await self._client.send(request, stream=True)

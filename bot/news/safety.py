@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Awaitable, Callable, Iterable
 from urllib.parse import urlsplit
 
 from bot.news.errors import FetchError, PrivateAddressError, UnsafeUrlError
@@ -12,6 +13,8 @@ from bot.news.errors import FetchError, PrivateAddressError, UnsafeUrlError
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# (host, port) -> every address the host stands for; the seam through which tests answer DNS.
+Resolver = Callable[[str, int], Awaitable[list[IPAddress]]]
 
 
 def check_scheme(url: str) -> str:
@@ -64,8 +67,19 @@ async def resolve_host(host: str, port: int) -> list[IPAddress]:
     return addresses
 
 
-async def check_url(url: str, *, allow_private: bool) -> None:
-    """Refuse a URL whose scheme is not http(s) or whose host resolves to a non-public address."""
+def refuse_private(addresses: Iterable[IPAddress]) -> None:
+    """Raise PrivateAddressError naming the first address that is not public."""
+    for address in addresses:
+        if not is_public_address(address):
+            raise PrivateAddressError(str(address))
+
+
+async def check_url(url: str, *, allow_private: bool, resolve: Resolver = resolve_host) -> None:
+    """Refuse a URL whose scheme is not http(s) or whose host resolves to a non-public address.
+
+    This early check gives the clearest error before any request; the guarantee against DNS
+    rebinding is the connect-time check in bot.news.pinned_network.
+    """
     host = check_scheme(url)
     if allow_private:
         return
@@ -74,6 +88,4 @@ async def check_url(url: str, *, allow_private: bool) -> None:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     except ValueError:
         raise UnsafeUrlError(f"the address has an invalid port: {url[:200]!r}") from None
-    for address in await resolve_host(host, port):
-        if not is_public_address(address):
-            raise PrivateAddressError(str(address))
+    refuse_private(await resolve(host, port))

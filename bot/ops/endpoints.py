@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from bot.ops.collectors import store_collector
 from bot.ops.health import HealthServer, WebhookRoute, build_app
+from bot.ops.liveness import SENDER_LOOP
 from bot.ops.metrics import REGISTRY
-from bot.ops.readiness import Clock, ReadinessProbe, default_checks, utc_now
+from bot.ops.readiness import Clock, ReadinessProbe, default_checks, sender_check, utc_now
 from bot.store import Store
 
 DEFAULT_HOST = "0.0.0.0"
@@ -14,8 +18,10 @@ DEFAULT_HOST = "0.0.0.0"
 class OperatorEndpoints:
     """/healthz, /readyz and /metrics for `store`, plus the Telegram webhook when given.
 
-    Readiness allows three missed ingest intervals for both the ingest and the outbox-sender
-    heartbeats; /metrics refreshes the database gauges at each scrape.
+    Readiness allows three missed ingest intervals for the fleet's ingest heartbeat (in the
+    database) and for this process's own outbox sender, read through `sender_last_loop`: by
+    default the stamp the sender of this process keeps in `SENDER_LOOP`. /metrics refreshes
+    the database gauges at each scrape.
     """
 
     def __init__(
@@ -25,10 +31,14 @@ class OperatorEndpoints:
         ingest_interval_seconds: int,
         webhook: WebhookRoute | None = None,
         clock: Clock = utc_now,
+        sender_last_loop: Callable[[], datetime | None] = SENDER_LOOP.last,
     ) -> None:
         self._collector = store_collector(store, clock)
         probe = ReadinessProbe(
-            store.heartbeats, default_checks(ingest_interval_seconds), clock=clock
+            store.heartbeats,
+            default_checks(ingest_interval_seconds),
+            loops=[sender_check(ingest_interval_seconds, sender_last_loop)],
+            clock=clock,
         )
         self._server = HealthServer(build_app(probe, REGISTRY, webhook=webhook))
         self.port: int | None = None

@@ -57,7 +57,7 @@ class _HealthzHandler(tornado.web.RequestHandler):
 
 
 class _ReadyzHandler(tornado.web.RequestHandler):
-    """Ready: heartbeats are fresh and the database answers; 503 with reasons otherwise."""
+    """Ready: heartbeats and loop stamps are fresh, the database answers; else 503 and reasons."""
 
     def initialize(self, probe: ReadinessProbe, timeout: float) -> None:
         """Receive the probe and how long the database may take to answer."""

@@ -1,4 +1,9 @@
-"""Readiness as pure logic: fresh heartbeats and an answering database, judged on a given clock."""
+"""Readiness as pure logic: fresh loops and an answering database, judged on a given clock.
+
+Two kinds of evidence: database heartbeats, shared by every process (fit for fleet-level facts
+such as "someone ingests", which only the leader does), and in-memory loop stamps of this very
+process (its own outbox sender), which another process's work can never stand in for.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 # Heartbeat names written with `store.heartbeats.beat(name, now)` by the loops they watch.
+# The sender's row is for fleet monitoring only: readiness reads this process's own loop stamp.
 INGEST_HEARTBEAT = "ingest"
 SENDER_HEARTBEAT = "outbox-sender"
+SENDER_LOOP_NAME = "outbox sender (this process)"
 
 Clock = Callable[[], datetime]
 
@@ -36,6 +43,15 @@ class HeartbeatCheck:
 
 
 @dataclass(frozen=True)
+class LoopCheck:
+    """A loop of this process whose `last()` pass must be within `max_age`."""
+
+    name: str
+    max_age: timedelta
+    last: Callable[[], datetime | None]
+
+
+@dataclass(frozen=True)
 class Readiness:
     """The verdict: ready or not, and each reason in words."""
 
@@ -47,52 +63,78 @@ class Readiness:
         return {"ready": self.ready, "problems": list(self.problems)}
 
 
+def allowance(interval_seconds: int, intervals: int = 3) -> timedelta:
+    """How stale a loop may be: `intervals` missed ingest ticks."""
+    return timedelta(seconds=interval_seconds * intervals)
+
+
 def default_checks(interval_seconds: int, intervals: int = 3) -> tuple[HeartbeatCheck, ...]:
-    """Ingest and outbox-sender heartbeats, each allowed `intervals` missed ticks."""
-    max_age = timedelta(seconds=interval_seconds * intervals)
-    return (HeartbeatCheck(INGEST_HEARTBEAT, max_age), HeartbeatCheck(SENDER_HEARTBEAT, max_age))
+    """The ingest heartbeat, allowed `intervals` missed ticks.
+
+    Only the leader ingests, but every process reads the same row: a follower is ready as long
+    as someone ingests, and never unready merely because it does not ingest itself.
+    """
+    return (HeartbeatCheck(INGEST_HEARTBEAT, allowance(interval_seconds, intervals)),)
+
+
+def sender_check(
+    interval_seconds: int, last: Callable[[], datetime | None], intervals: int = 3
+) -> LoopCheck:
+    """This process's outbox sender, read through `last`, allowed `intervals` missed ticks."""
+    return LoopCheck(SENDER_LOOP_NAME, allowance(interval_seconds, intervals), last)
 
 
 class ReadinessProbe:
-    """Judges readiness from heartbeats; stale or missing ones are forgiven in a young process."""
+    """Judges readiness from heartbeats and loop stamps; a young process is given time."""
 
     def __init__(
         self,
         heartbeats: HeartbeatReader,
         checks: Sequence[HeartbeatCheck],
         *,
+        loops: Sequence[LoopCheck] = (),
         clock: Clock = utc_now,
         started_at: datetime | None = None,
     ) -> None:
         self._heartbeats = heartbeats
         self._checks = tuple(checks)
+        self._loops = tuple(loops)
         self._clock = clock
         # A fresh deployment has no heartbeat yet: give it one allowance before failing.
         self._started_at = started_at or clock()
 
     def check(self) -> Readiness:
-        """Read every heartbeat (blocking database calls) and return the verdict."""
+        """Read every heartbeat (blocking database calls) and loop stamp; return the verdict."""
         now = self._clock()
+        local = [
+            problem
+            for loop in self._loops
+            if (problem := _judge(loop.name, loop.max_age, loop.last(), now, self._started_at))
+        ]
         problems: list[str] = []
         for check in self._checks:
             try:
                 last = self._heartbeats.get(check.name)
             except Exception as exc:
                 # Any failure to read is the database not answering; say which kind.
-                return Readiness(False, (f"database does not answer: {type(exc).__name__}",))
-            problem = _judge(check, last, now, self._started_at)
+                broken = f"database does not answer: {type(exc).__name__}"
+                return Readiness(False, (broken, *local))
+            problem = _judge(check.name, check.max_age, last, now, self._started_at)
             if problem:
                 problems.append(problem)
+        problems.extend(local)
         return Readiness(not problems, tuple(problems))
 
 
-def _judge(check: HeartbeatCheck, last: datetime | None, now: datetime, started: datetime) -> str:
-    if now - started <= check.max_age:
+def _judge(
+    name: str, max_age: timedelta, last: datetime | None, now: datetime, started: datetime
+) -> str:
+    if now - started <= max_age:
         return ""  # this process has not had a full allowance yet to produce a beat
     if last is None:
-        return f"{check.name}: no heartbeat since start {int((now - started).total_seconds())}s ago"
+        return f"{name}: no heartbeat since start {int((now - started).total_seconds())}s ago"
     age = now - last
-    if age > check.max_age:
-        limit = int(check.max_age.total_seconds())
-        return f"{check.name}: last heartbeat {int(age.total_seconds())}s ago (limit {limit}s)"
+    if age > max_age:
+        limit = int(max_age.total_seconds())
+        return f"{name}: last heartbeat {int(age.total_seconds())}s ago (limit {limit}s)"
     return ""

@@ -7,11 +7,13 @@ import httpx
 import pytest
 
 from bot.ops.health import HealthServer, WebhookRoute, build_app
+from bot.ops.liveness import LoopStamp
 from bot.ops.readiness import (
     INGEST_HEARTBEAT,
     SENDER_HEARTBEAT,
     ReadinessProbe,
     default_checks,
+    sender_check,
 )
 from bot.ops.registry import Registry
 
@@ -50,10 +52,21 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-async def client(beats: Beats, clock: Clock) -> AsyncIterator[httpx.AsyncClient]:
+def sender() -> LoopStamp:
+    return LoopStamp("outbox sender")
+
+
+@pytest.fixture
+async def client(beats: Beats, clock: Clock, sender: LoopStamp) -> AsyncIterator[httpx.AsyncClient]:
     registry = Registry()
     registry.counter("fetches_total", "Fetches.", ["outcome"]).inc(outcome="ok")
-    probe = ReadinessProbe(beats, default_checks(60), clock=clock, started_at=START)
+    probe = ReadinessProbe(
+        beats,
+        default_checks(60),
+        loops=[sender_check(60, sender.last)],
+        clock=clock,
+        started_at=START,
+    )
     server = HealthServer(build_app(probe, registry))
     port = await server.start("127.0.0.1", 0)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
@@ -75,31 +88,44 @@ async def test_metrics_are_prometheus_text(client: httpx.AsyncClient) -> None:
 
 
 async def test_readyz_follows_heartbeats(
-    client: httpx.AsyncClient, beats: Beats, clock: Clock
+    client: httpx.AsyncClient, beats: Beats, clock: Clock, sender: LoopStamp
 ) -> None:
     # Young process, no heartbeat yet: ready (it has not had its chance).
     assert (await client.get("/readyz")).status_code == 200
     clock.now = START + timedelta(minutes=10)
     response = await client.get("/readyz")
     assert response.status_code == 503
-    problems = response.json()["problems"]
-    assert any(p.startswith("ingest: no heartbeat") for p in problems)
+    assert response.json()["problems"] == [
+        "ingest: no heartbeat since start 600s ago",
+        "outbox sender (this process): no heartbeat since start 600s ago",
+    ]
+    # The leader's ingest row is fresh: this process need not ingest itself to be ready.
     beats.at[INGEST_HEARTBEAT] = clock.now - timedelta(seconds=30)
-    beats.at[SENDER_HEARTBEAT] = clock.now - timedelta(seconds=100)
+    sender.mark(clock.now - timedelta(seconds=100))
     assert (await client.get("/readyz")).json() == {"ready": True, "problems": []}
-    beats.at[SENDER_HEARTBEAT] = clock.now - timedelta(seconds=181)
+    sender.mark(clock.now - timedelta(seconds=181))
+    # Another process's sender keeps the shared row fresh: it does not speak for this one.
+    beats.at[SENDER_HEARTBEAT] = clock.now
     response = await client.get("/readyz")
     assert response.status_code == 503
-    assert response.json()["problems"] == ["outbox-sender: last heartbeat 181s ago (limit 180s)"]
+    assert response.json()["problems"] == [
+        "outbox sender (this process): last heartbeat 181s ago (limit 180s)"
+    ]
 
 
 async def test_readyz_fails_when_database_does_not_answer(
-    client: httpx.AsyncClient, beats: Beats
+    client: httpx.AsyncClient, beats: Beats, clock: Clock
 ) -> None:
     beats.down = True
     response = await client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["problems"] == ["database does not answer: ConnectionError"]
+    # A stuck sender is reported beside the database, not hidden behind it.
+    clock.now = START + timedelta(minutes=10)
+    assert (await client.get("/readyz")).json()["problems"] == [
+        "database does not answer: ConnectionError",
+        "outbox sender (this process): no heartbeat since start 600s ago",
+    ]
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ import httpx
 import pytest
 
 from bot.ops.endpoints import OperatorEndpoints
+from bot.ops.liveness import LoopStamp
 from bot.ops.metrics import REGISTRY
-from bot.ops.readiness import INGEST_HEARTBEAT, SENDER_HEARTBEAT
+from bot.ops.readiness import INGEST_HEARTBEAT
 from bot.store import Store, open_store
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
@@ -34,7 +35,10 @@ async def test_real_store_behind_the_endpoints(store: Store, tmp_path: Path) -> 
     feed = store.feeds.add("https://example.org/a.xml")
     store.feeds.add("https://example.org/b.xml")
     store.feeds.update(feed.id, state="paused")
-    endpoints = OperatorEndpoints(store, ingest_interval_seconds=60, clock=clock)
+    sender = LoopStamp("outbox sender")
+    endpoints = OperatorEndpoints(
+        store, ingest_interval_seconds=60, clock=clock, sender_last_loop=sender.last
+    )
     port = await endpoints.start(0, host="127.0.0.1")
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
@@ -47,7 +51,8 @@ async def test_real_store_behind_the_endpoints(store: Store, tmp_path: Path) -> 
             clock.now = NOW + timedelta(minutes=5)
             assert (await http.get("/readyz")).status_code == 503
             store.heartbeats.beat(INGEST_HEARTBEAT, clock.now)
-            store.heartbeats.beat(SENDER_HEARTBEAT, clock.now)
+            assert (await http.get("/readyz")).status_code == 503, "this process's sender is idle"
+            sender.mark(clock.now)
             assert (await http.get("/readyz")).status_code == 200
 
             # The database file vanishes from under the bot: not ready, and /metrics still answers.
