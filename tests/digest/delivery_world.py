@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from botapi import plain_text
+from newsroom import extra_copies
 
 from bot.sandbox import BotApiEmulator
-from bot.store import NewArticle, Region, SectionSummaryRecord, Store
+from bot.store import Store
 from bot.store.chat_tables import chats, subscriptions
-
-SENTENCE = (
-    "The provincial government said the new measures would take effect next month and "
-    "cover every county, with special funds set aside for rural schools and clinics. "
-)
 
 
 @dataclass
@@ -28,22 +22,6 @@ class World:
     deleted: int = 0
     migrated_from: int = 0
     migrated_to: int = 0
-
-
-def add_news(store: Store, now: datetime, stories: int = 8) -> None:
-    store.regions.upsert(Region("shanxi", "Shanxi", "山西"))
-    for n in range(stories):
-        store.articles.add(
-            NewArticle(
-                url=f"https://news.example/shanxi/{n}",
-                title=f"Story {n}: Taiyuan & Datong <update>",
-                source="Shanxi Daily",
-                first_seen_at=now - timedelta(minutes=30 + n),
-                published_at=now - timedelta(minutes=30 + n),
-                sections=tuple(SectionSummaryRecord(f"Section {k}", (SENTENCE,)) for k in range(4)),
-                regions=("shanxi",),
-            )
-        )
 
 
 def populate(api: BotApiEmulator, store: Store, chats: int) -> World:
@@ -106,27 +84,13 @@ def _subscribe_all(store: Store, rows: list[tuple[int, int, str, str]]) -> None:
         )
 
 
-def received(api: BotApiEmulator, chat_id: int, thread_id: int) -> list[str]:
-    messages = api.messages(chat_id, thread_id or None)
-    return [re.sub(r"\s+", " ", m.text).strip() for m in messages]
-
-
 def duplicates(api: BotApiEmulator, store: Store, world: World) -> Counter[int]:
     """Check every active destination got every part; return extra copies per chat."""
-    extra: Counter[int] = Counter()
+    extra = extra_copies(api, store, world.active)
     for chat_id, thread_id in world.active:
-        rows = store.outbox.for_chat(chat_id)
-        assert rows, f"chat {chat_id} has no outbox rows"
-        assert {d.status for d in rows} == {"sent"}, (chat_id, [d.last_error for d in rows])
-        want = [plain_text(d.text) for d in rows]
-        got = received(api, chat_id, thread_id)
-        # In order; a repeat can only be the message in flight, sent again right after itself.
-        unique = [text for i, text in enumerate(got) if i == 0 or got[i - 1] != text]
-        assert unique == want, f"chat {chat_id}: parts missing or out of order"
-        extra[chat_id] = len(got) - len(want)
-        stats = api.send_stats(chat_id)
-        assert stats.accepted == len(got)
-    return +extra
+        received = len(api.messages(chat_id, thread_id or None))
+        assert api.send_stats(chat_id).accepted == received
+    return extra
 
 
 def check_faults(api: BotApiEmulator, store: Store, world: World) -> None:

@@ -7,7 +7,8 @@ from datetime import timedelta
 
 import pytest
 from botapi import application_builder, private_chat, running
-from delivery_world import add_news, check_faults, duplicates, now, populate
+from delivery_world import check_faults, duplicates, now, populate
+from newsroom import add_news
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 

@@ -9,7 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from delivery_world import add_news, check_faults, duplicates, now, populate
+from delivery_world import check_faults, duplicates, now, populate
+from newsroom import add_news
 
 from bot.digest.build import send_now
 from bot.sandbox import BotApiEmulator

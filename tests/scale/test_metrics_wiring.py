@@ -8,9 +8,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from audience import add_region_and_news
 from feedserver import FeedServer
 from fleet import BotProcess, NewsSite, base_env, free_port, start, wait_until
+from newsroom import add_news
 
 from bot.sandbox import BotApiEmulator
 from bot.store import open_store
@@ -43,7 +43,7 @@ def test_metrics_follow_an_ingest_a_digest_and_a_command(
     store_url: str, bot_api: BotApiEmulator, site: NewsSite, tmp_path: Path
 ) -> None:
     with open_store(store_url) as store:
-        add_region_and_news(store, stories=2)
+        add_news(store, datetime.now(UTC), stories=2)
         page = site.publish("Jinzhong opens a rail link")
         store.feeds.add(site.feed_url, "shanxi")
         reader = bot_api.create_private_chat(bot_api.create_user("Reader"))

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from audience import add_region_and_news, busiest_window, extra_copies, subscribe_private_chats
+from audience import busiest_window, subscribe_private_chats
 from feedserver import FeedServer
 from fleet import BotProcess, NewsSite, base_env, start_webhook_bot, wait_until
+from newsroom import add_news, extra_copies
 
 from bot.digest.build import send_now
 from bot.sandbox import BotApiEmulator
@@ -65,7 +66,7 @@ def test_three_processes_share_a_broadcast_and_survive_the_leader(
     store_url: str, pg_store: Store, bot_api: BotApiEmulator, site: NewsSite, tmp_path: Path
 ) -> None:
     store = pg_store
-    add_region_and_news(store, stories=5)
+    add_news(store, datetime.now(UTC), stories=5)
     chat_ids = subscribe_private_chats(bot_api, store, CHATS)
     first_page = site.publish("Taiyuan opens a new metro line")
     feed = store.feeds.add(site.feed_url, "shanxi")
@@ -119,7 +120,7 @@ def test_three_processes_share_a_broadcast_and_survive_the_leader(
         for process in fleet:
             process.stop()
 
-    extra = extra_copies(bot_api, store, chat_ids)
+    extra = extra_copies(bot_api, store, [(chat_id, 0) for chat_id in chat_ids])
     assert all(count == 1 for count in extra.values()), "only a message in flight repeats"
     assert sum(extra.values()) <= IN_FLIGHT
 
