@@ -1,6 +1,7 @@
 # The bot as one image: `newsbot run` by default; `newsbot db upgrade` as the release step.
-# Everything the summarizer needs (jieba's dictionary, the stemmers) ships inside the
-# installed packages, so nothing is downloaded when a container starts.
+# Everything the summarizer needs (jieba's dictionary, the stemmers) and the /stats chart's
+# font (Noto Sans CJK, a PyPI package) ship inside the installed packages, so no system font
+# is installed and nothing is downloaded when a container starts.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

@@ -51,10 +51,10 @@ def _timed(name: str, handler: Handler) -> Handler:
         try:
             await handler(update, context)
         except Exception:
-            COMMAND_ERRORS.inc(command=name)
+            COMMAND_ERRORS.labels(command=name).inc()
             raise
         finally:
-            COMMAND_SECONDS.observe(time.perf_counter() - started, command=name)
+            COMMAND_SECONDS.labels(command=name).observe(time.perf_counter() - started)
 
     return run
 

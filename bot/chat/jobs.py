@@ -101,11 +101,11 @@ async def ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         report = await run_ingest_tick(tick.store, tick.settings, now=datetime.now(UTC))
     except Exception as exc:
-        INGEST_TICKS.inc(outcome="error")
+        INGEST_TICKS.labels(outcome="error").inc()
         log.exception("ingest tick failed")
         await _alert_error(context, exc, "the ingest tick")
         return
-    INGEST_TICKS.inc(outcome="ok")
+    INGEST_TICKS.labels(outcome="ok").inc()
     log.info("ingest tick: %s", report.summary_line())
     alerts = _alerts(context)
     if alerts is not None:

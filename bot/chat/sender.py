@@ -288,4 +288,4 @@ class OutboxSender:
         if outcome == "sent":
             MESSAGES_SENT.inc()
         else:
-            MESSAGES_FAILED.inc(reason=reason or outcome)
+            MESSAGES_FAILED.labels(reason=reason or outcome).inc()

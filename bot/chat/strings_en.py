@@ -138,6 +138,10 @@ STRINGS: dict[str, str] = {
     "stats": (
         "<b>Statistics</b>\nFeeds: {feeds} ({paused} paused)\nArticles: {articles}\nChats: {chats}"
     ),
+    # The /stats chart's words: plain text drawn into the picture, not Telegram HTML.
+    "stats_chart_title": "Articles per day by region, last {days} days",
+    "stats_chart_failures": "Feed failures per day",
+    "stats_chart_other": "other",
     "usage_channel": "Usage: /channel @name &lt;region&gt; (I must be an admin of the channel)",
     "channel_not_admin": "I am not an administrator of {channel}, or it does not exist.",
     "channel_subscribed": "✅ {channel} now gets the <b>{region}</b> digest.",

@@ -112,10 +112,10 @@ class _FeedChecker:
                 lambda: rt.fetcher.get(feed.url, etag=feed.etag, last_modified=feed.last_modified),
             )
         except FeedError as exc:
-            FETCHES.inc(outcome=fetch_outcome(exc))
+            FETCHES.labels(outcome=fetch_outcome(exc)).inc()
             raise
         rt.tally.time("feed_fetch", time.perf_counter() - started)
-        FETCHES.inc(outcome="not_modified" if result.not_modified else "ok")
+        FETCHES.labels(outcome="not_modified" if result.not_modified else "ok").inc()
         fields = self.options.schedule.after_success(rt.now)
         if result.not_modified:
             rt.tally.not_modified += 1

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.ops.collectors import store_collector
+from bot.ops.collectors import StoreCollector
+from bot.ops.exposition import Exposition, forget_this_process
 from bot.ops.health import HealthServer, WebhookRoute, build_app
 from bot.ops.liveness import SENDER_LOOP
-from bot.ops.metrics import REGISTRY
 from bot.ops.readiness import Clock, ReadinessProbe, default_checks, sender_check, utc_now
 from bot.store import Store
 
@@ -20,8 +20,8 @@ class OperatorEndpoints:
 
     Readiness allows three missed ingest intervals for the fleet's ingest heartbeat (in the
     database) and for this process's own outbox sender, read through `sender_last_loop`: by
-    default the stamp the sender of this process keeps in `SENDER_LOOP`. /metrics refreshes
-    the database gauges at each scrape.
+    default the stamp the sender of this process keeps in `SENDER_LOOP`. /metrics reads the
+    database gauges at each scrape.
     """
 
     def __init__(
@@ -33,23 +33,22 @@ class OperatorEndpoints:
         clock: Clock = utc_now,
         sender_last_loop: Callable[[], datetime | None] = SENDER_LOOP.last,
     ) -> None:
-        self._collector = store_collector(store, clock)
         probe = ReadinessProbe(
             store.heartbeats,
             default_checks(ingest_interval_seconds),
             loops=[sender_check(ingest_interval_seconds, sender_last_loop)],
             clock=clock,
         )
-        self._server = HealthServer(build_app(probe, REGISTRY, webhook=webhook))
+        exposition = Exposition([StoreCollector(store, clock)])
+        self._server = HealthServer(build_app(probe, exposition, webhook=webhook))
         self.port: int | None = None
 
     async def start(self, port: int, host: str = DEFAULT_HOST) -> int:
         """Start serving on the running event loop; returns the bound port."""
-        REGISTRY.add_collector(self._collector)
         self.port = await self._server.start(host, port)
         return self.port
 
     async def stop(self) -> None:
-        """Stop serving and stop querying the store for metrics."""
-        REGISTRY.remove_collector(self._collector)
+        """Stop serving; in multiprocess mode this process's live gauges go with it."""
         await self._server.stop()
+        forget_this_process()

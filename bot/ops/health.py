@@ -20,10 +20,9 @@ import tornado.web
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
+from bot.ops.exposition import Exposition
 from bot.ops.readiness import Readiness, ReadinessProbe
-from bot.ops.registry import Registry
 
-METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # The webhook body is one Telegram update; anything far larger is not from Telegram.
 MAX_UPDATE_BYTES = 4 * 1024 * 1024
@@ -76,16 +75,17 @@ class _ReadyzHandler(tornado.web.RequestHandler):
 
 
 class _MetricsHandler(tornado.web.RequestHandler):
-    """Prometheus text exposition of the registry."""
+    """Prometheus exposition, in the format the scraper's Accept header asks for."""
 
-    def initialize(self, registry: Registry) -> None:
-        """Receive the registry to render."""
-        self.registry = registry
+    def initialize(self, exposition: Exposition) -> None:
+        """Receive what to render."""
+        self.exposition = exposition
 
     async def get(self) -> None:
         """Render off the event loop: collectors may query the database."""
-        body = await asyncio.to_thread(self.registry.render)
-        self.set_header("Content-Type", METRICS_CONTENT_TYPE)
+        accept = self.request.headers.get("Accept", "")
+        body, content_type = await asyncio.to_thread(self.exposition.render, accept)
+        self.set_header("Content-Type", content_type)
         self.finish(body)
 
 
@@ -120,7 +120,7 @@ class _WebhookHandler(tornado.web.RequestHandler):
 
 def build_app(
     probe: ReadinessProbe,
-    registry: Registry,
+    exposition: Exposition,
     *,
     webhook: WebhookRoute | None = None,
     readiness_timeout: float = 5.0,
@@ -129,7 +129,7 @@ def build_app(
     routes: list[Any] = [
         (r"/healthz", _HealthzHandler),
         (r"/readyz", _ReadyzHandler, {"probe": probe, "timeout": readiness_timeout}),
-        (r"/metrics", _MetricsHandler, {"registry": registry}),
+        (r"/metrics", _MetricsHandler, {"exposition": exposition}),
     ]
     if webhook is not None:
         path = "/" + webhook.path.strip("/")

@@ -135,3 +135,31 @@ async def test_unix_sockets_are_refused():
     backend = PinnedBackend(allow_private=True)
     with pytest.raises(UnsafeUrlError, match="unix sockets"):
         await backend.connect_unix_socket("/tmp/x.sock")
+
+
+async def test_connections_are_reused_and_errors_are_httpx_errors(feed_server):
+    port = feed_server.base_url.rsplit(":", 1)[1]
+    network = LoopbackNetwork()
+    backend = PinnedBackend(allow_private=False, resolve=Fixed("93.184.216.34"), inner=network)
+    async with httpx.AsyncClient(transport=PinnedTransport(backend, limits=LIMITS)) as client:
+        bodies = [(await client.get(f"http://news.test:{port}/feeds/en.rss")).text for _ in "ab"]
+    assert bodies[0] == bodies[1]
+    assert "<rss" in bodies[0]
+    assert network.dialled == ["93.184.216.34"], "the second request rode the kept-alive socket"
+
+    down = LoopbackNetwork(unreachable={"93.184.216.34"})
+    backend = PinnedBackend(allow_private=False, resolve=Fixed("93.184.216.34"), inner=down)
+    async with httpx.AsyncClient(transport=PinnedTransport(backend, limits=LIMITS)) as client:
+        with pytest.raises(httpx.ConnectError, match="unreachable"):
+            await client.get(f"http://news.test:{port}/feeds/en.rss")
+
+
+async def test_a_stalled_answer_is_an_httpx_read_timeout(feed_server):
+    port = feed_server.base_url.rsplit(":", 1)[1]
+    backend = PinnedBackend(
+        allow_private=False, resolve=Fixed("93.184.216.34"), inner=LoopbackNetwork()
+    )
+    transport = PinnedTransport(backend, limits=LIMITS)
+    async with httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(0.2)) as client:
+        with pytest.raises(httpx.ReadTimeout):
+            await client.get(f"http://news.test:{port}/articles/datong-wall.html")  # 1 s late

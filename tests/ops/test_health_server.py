@@ -5,7 +5,9 @@ from typing import Any
 
 import httpx
 import pytest
+from prometheus_client import CollectorRegistry, Counter
 
+from bot.ops.exposition import Exposition
 from bot.ops.health import HealthServer, WebhookRoute, build_app
 from bot.ops.liveness import LoopStamp
 from bot.ops.readiness import (
@@ -15,7 +17,6 @@ from bot.ops.readiness import (
     default_checks,
     sender_check,
 )
-from bot.ops.registry import Registry
 
 START = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 
@@ -58,8 +59,8 @@ def sender() -> LoopStamp:
 
 @pytest.fixture
 async def client(beats: Beats, clock: Clock, sender: LoopStamp) -> AsyncIterator[httpx.AsyncClient]:
-    registry = Registry()
-    registry.counter("fetches_total", "Fetches.", ["outcome"]).inc(outcome="ok")
+    registry = CollectorRegistry()
+    Counter("newsbot_fetches_total", "Fetches.", ["outcome"], registry=registry).labels("ok").inc()
     probe = ReadinessProbe(
         beats,
         default_checks(60),
@@ -67,7 +68,7 @@ async def client(beats: Beats, clock: Clock, sender: LoopStamp) -> AsyncIterator
         clock=clock,
         started_at=START,
     )
-    server = HealthServer(build_app(probe, registry))
+    server = HealthServer(build_app(probe, Exposition(own=registry)))
     port = await server.start("127.0.0.1", 0)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
         yield http
@@ -84,7 +85,12 @@ async def test_metrics_are_prometheus_text(client: httpx.AsyncClient) -> None:
     response = await client.get("/metrics")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain; version=0.0.4")
-    assert 'newsbot_fetches_total{outcome="ok"} 1' in response.text
+    assert 'newsbot_fetches_total{outcome="ok"} 1.0' in response.text
+    openmetrics = await client.get(
+        "/metrics", headers={"Accept": "application/openmetrics-text; version=1.0.0"}
+    )
+    assert openmetrics.headers["content-type"].startswith("application/openmetrics-text")
+    assert openmetrics.text.endswith("# EOF\n")
 
 
 async def test_readyz_follows_heartbeats(
@@ -137,7 +143,7 @@ async def webhook_server(beats: Beats) -> AsyncIterator[tuple[httpx.AsyncClient,
 
     route = WebhookRoute(path="telegram/hook", secret_token="s3cret-Token_1", on_update=sink)
     probe = ReadinessProbe(beats, default_checks(60))
-    server = HealthServer(build_app(probe, Registry(), webhook=route))
+    server = HealthServer(build_app(probe, Exposition(), webhook=route))
     port = await server.start("127.0.0.1", 0)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
         yield http, received
@@ -168,7 +174,7 @@ def test_webhook_path_may_not_shadow_operator_routes(beats: Beats) -> None:
 
     probe = ReadinessProbe(beats, default_checks(60))
     with pytest.raises(ValueError, match="collides"):
-        build_app(probe, Registry(), webhook=WebhookRoute("/metrics", "x", sink))
+        build_app(probe, Exposition(), webhook=WebhookRoute("/metrics", "x", sink))
 
 
 def test_readiness_body_is_json_ready() -> None:

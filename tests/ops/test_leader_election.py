@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, text
 
 from bot.ops.errors import OpsError
 from bot.ops.leader import AdvisoryLockLeader, SingleProcessLeader, leadership_for, lock_key
-from bot.ops.metrics import LEADER
+from bot.ops.metrics import REGISTRY
 from bot.settings import normalize_database_url
 
 REPO = Path(__file__).resolve().parents[2]
@@ -55,7 +55,7 @@ def test_sqlite_is_always_leader() -> None:
     leader = leadership_for("sqlite:///data/newsbot.db")
     assert isinstance(leader, SingleProcessLeader)
     assert leader.check()
-    assert LEADER.value() == 1
+    assert REGISTRY.get_sample_value("newsbot_leader") == 1
     leader.release()
 
 

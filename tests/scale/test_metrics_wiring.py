@@ -9,8 +9,17 @@ from pathlib import Path
 import httpx
 import pytest
 from feedserver import FeedServer
-from fleet import BotProcess, NewsSite, base_env, free_port, start, wait_until
+from fleet import (
+    BotProcess,
+    NewsSite,
+    base_env,
+    free_port,
+    start,
+    start_webhook_bot,
+    wait_until,
+)
 from newsroom import add_news
+from prometheus_client.multiprocess import MultiProcessCollector
 
 from bot.sandbox import BotApiEmulator
 from bot.store import open_store
@@ -74,3 +83,64 @@ def test_metrics_follow_an_ingest_a_digest_and_a_command(
         bot.stop()
     assert ready.status_code == 200, ready.text
     assert ready.json() == {"ready": True, "problems": []}
+
+
+def _scrape(process: BotProcess) -> dict[str, float]:
+    """Its /metrics, or nothing while it is still starting."""
+    try:
+        return process.metrics()
+    except httpx.HTTPError:
+        return {}
+
+
+def _leader_sum(process: BotProcess) -> float | None:
+    return _scrape(process).get("newsbot_leader")
+
+
+@pytest.mark.slow
+def test_bots_sharing_a_metrics_directory_answer_for_each_other(
+    postgres_url: str, bot_api: BotApiEmulator, tmp_path: Path
+) -> None:
+    shared = tmp_path / "prometheus"
+    shared.mkdir()
+    env = base_env(
+        postgres_url,
+        bot_api.token,
+        bot_api.root,
+        NEWSBOT_INGEST_INTERVAL="2",
+        PROMETHEUS_MULTIPROC_DIR=str(shared),
+    )
+    fleet = [start_webhook_bot(name, env, tmp_path) for name in ("first", "second")]
+    try:
+        # One process leads; each /metrics counts both, so each says one leader, and the
+        # leader's ingest ticks show on the other one's port too.
+        for process in fleet:
+            wait_until(
+                f"{process.name} to answer for the fleet",
+                lambda p=process: (
+                    _leader_sum(p) == 1
+                    and p.metrics().get('newsbot_ingest_ticks_total{outcome="ok"}', 0) >= 1
+                ),
+                60,
+                *fleet,
+            )
+        leader = next(p for p in fleet if _own_leader_file(shared, p))
+        survivor = next(p for p in fleet if p is not leader)
+        leader.stop()
+        # The survivor takes over; the stopped process left no leader gauge behind.
+        wait_until("the takeover", lambda: _own_leader_file(shared, survivor), 60, survivor)
+        assert _leader_sum(survivor) == 1
+        assert not list(shared.glob(f"gauge_livesum_{leader.popen.pid}.db"))
+    finally:
+        for process in fleet:
+            process.stop()
+
+
+def _own_leader_file(shared: Path, process: BotProcess) -> bool:
+    """Whether `process` itself leads, read from its own file in the shared directory."""
+    files = [str(f) for f in shared.glob(f"gauge_livesum_{process.popen.pid}.db")]
+    for family in MultiProcessCollector.merge(files, accumulate=False):
+        for sample in family.samples:
+            if sample.name == "newsbot_leader" and sample.value == 1:
+                return True
+    return False

@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
+import io
 import json
-import struct
-import zlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from PIL import Image, ImageChops, ImageDraw
+
 from bot.chat.app import build_application, serving
+from bot.chat.i18n import t
 from bot.chat.jobs import Background
-from bot.ops.stats_chart import FAILURE_COLOR
+from bot.ops.stats_chart import (
+    BACKGROUND,
+    FAILURE_COLOR,
+    INK,
+    ChartWords,
+    StatsSeries,
+    chart_font,
+    draw_stats,
+)
 from bot.sandbox import BotApiEmulator, Chat, User
 from bot.settings import Settings
-from bot.store import Store, open_store
+from bot.store import NewArticle, Region, Store, open_store
 
 
-def _rgb_pixels(png: bytes) -> list[tuple[int, ...]]:
-    """Decode the chart's own PNG flavour (8-bit RGB, filter 0 on every row)."""
-    assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    offset, header, data = 8, b"", b""
-    while offset < len(png):
-        (length,) = struct.unpack(">I", png[offset : offset + 4])
-        kind = png[offset + 4 : offset + 8]
-        body = png[offset + 8 : offset + 8 + length]
-        header = body if kind == b"IHDR" else header
-        data += body if kind == b"IDAT" else b""
-        offset += 12 + length
-    width, height = struct.unpack(">II", header[:8])
-    raw = zlib.decompress(data)
-    stride = width * 3 + 1
-    pixels: list[tuple[int, ...]] = []
-    for y in range(height):
-        row = raw[y * stride + 1 : (y + 1) * stride]
-        pixels.extend(tuple(row[x : x + 3]) for x in range(0, len(row), 3))
-    return pixels
+def _picture(png: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG"
+    return image.convert("RGB")
 
 
 async def _stats_png(
@@ -54,7 +49,9 @@ async def _stats_png(
 
 
 def _failure_pixels(png: bytes) -> int:
-    return sum(1 for pixel in _rgb_pixels(png) if pixel == FAILURE_COLOR)
+    colours = _picture(png).getcolors(maxcolors=1 << 20)
+    assert colours is not None
+    return sum(count for count, colour in colours if colour == FAILURE_COLOR)
 
 
 async def test_stats_chart_draws_todays_feed_failures(store_url: str, tmp_path: Path) -> None:
@@ -89,3 +86,48 @@ async def test_stats_chart_draws_todays_feed_failures(store_url: str, tmp_path: 
     finally:
         store.close()
         api.stop()
+
+
+async def test_a_chinese_admin_gets_a_chart_in_chinese(store_url: str, tmp_path: Path) -> None:
+    api = BotApiEmulator().start()
+    store: Store = open_store(store_url)
+    try:
+        admin = api.create_user("李雷", language_code="zh-hans")
+        settings = Settings(
+            bot_token=api.token,
+            api_url=api.root,
+            admin_ids=frozenset({admin.id}),
+            database_url=store_url,
+            timezone="UTC",
+        )
+        store.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ()))
+        store.regions.upsert(Region("shanghai", "Shanghai", "上海", ()))
+        now = datetime.now(UTC)
+        for n, region in enumerate(("taiyuan", "taiyuan", "shanghai")):
+            story = NewArticle(url=f"https://n.example/{n}", title=f"t{n}", regions=(region,))
+            store.articles.add_many([story], now=now - timedelta(minutes=n))
+        application = build_application(settings, store, background=Background.none())
+        async with serving(application):
+            assert application.updater is not None
+            await application.updater.start_polling(poll_interval=0.0, timeout=1)
+            chat = api.create_private_chat(admin)
+            caption, png = await _stats_png(api, chat, admin, tmp_path)
+    finally:
+        store.close()
+        api.stop()
+    assert "文章：3" in caption
+    picture = _picture(png)
+    words = ChartWords(t("zh", "stats_chart_title", days=14), t("zh", "stats_chart_failures"))
+    # Where the chart puts its words: the busiest region's name first in the legend.
+    days = (now.date(),) * 14
+    zeros = (0,) * 14
+    _, texts = draw_stats(StatsSeries(days, (("太原", zeros), ("上海", zeros)), zeros), words)
+    drawn = {d.text: d for d in texts}
+    for word in (words.title, words.failures, "太原", "上海"):
+        where = drawn[word]
+        expected = Image.new("RGB", picture.size, BACKGROUND)
+        font = chart_font(where.size)
+        ImageDraw.Draw(expected).text((where.x, where.y), word, font=font, fill=INK)
+        left, top, right, bottom = font.getbbox(word)
+        box = (where.x + int(left), where.y + int(top), where.x + int(right), where.y + int(bottom))
+        assert ImageChops.difference(picture.crop(box), expected.crop(box)).getbbox() is None, word

@@ -16,14 +16,14 @@ from bot.chat.arguments import match_region
 from bot.chat.handlers.common import language_for, require_bot_admin
 from bot.chat.handlers.common import words as command_words
 from bot.chat.i18n import t
-from bot.chat.render import html_lines_parts
+from bot.chat.render import html_lines_parts, region_name
 from bot.chat.replies import reply, reply_parts
 from bot.chat.services import Services, services
 from bot.news.errors import FeedError
 from bot.news.feed_service import FeedService
 from bot.news.fetch import Fetcher
-from bot.ops.stats_chart import render_stats_png
-from bot.ops.stats_data import collect_stats
+from bot.ops.stats_chart import ChartWords, StatsSeries, render_stats_png
+from bot.ops.stats_data import UNTAGGED, collect_stats
 from bot.store.records import Feed
 
 log = logging.getLogger(__name__)
@@ -161,7 +161,18 @@ def _stats(svc: Services, language: str) -> tuple[str, bytes | None]:
         series = collect_stats(
             svc.store.engine, now=datetime.now(UTC), tz=ZoneInfo(svc.settings.timezone)
         )
-        return text, render_stats_png(series)
+        return text, _chart_png(svc, series, language)
     except Exception:  # the chart is a nicety; the numbers must still be answered
         log.exception("could not draw the statistics chart")
         return text, None
+
+
+def _chart_png(svc: Services, series: StatsSeries, language: str) -> bytes:
+    """The chart with region names, title and panel names in the chat's language."""
+    names = {region.id: region_name(region, language) for region in svc.store.regions.list()}
+    names.setdefault(UNTAGGED, t(language, "stats_chart_other"))
+    words = ChartWords(
+        title=t(language, "stats_chart_title", days=len(series.days)),
+        failures=t(language, "stats_chart_failures"),
+    )
+    return render_stats_png(series.relabeled(names), words)
