@@ -158,16 +158,22 @@ def _script_counts(sample: str) -> Counter[str]:
     return counts
 
 
-def _stop_word_vote(sample: str, candidates: dict[str, frozenset[str]]) -> str | None:
+def _stop_word_vote(sample: str, candidates: _Candidates) -> str | None:
     words = Counter(w.lower() for w in _WORD.findall(sample))
     total = sum(words.values())
     if not total:
         return None
-    shares = {
-        code: sum(words[w] for w in words.keys() & vocabulary) / total
-        for code, vocabulary in candidates.items()
-    }
-    ranked = sorted(shares, key=lambda code: shares[code], reverse=True)
+    # One pass over the sample's words through an index from word to languages, rather than
+    # one set intersection per candidate: Latin script has fifty candidates.
+    hits: Counter[str] = Counter()
+    for word, count in words.items():
+        for code in candidates.index.get(word, ()):
+            hits[code] += count
+    # Ties go to the likelier language: candidates are listed most likely first.
+    ranked = sorted(hits, key=lambda code: (-hits[code], candidates.order[code]))
+    if not ranked:
+        return None
+    shares = {code: hits[code] / total for code in ranked}
     best = ranked[0]
     runner_up = shares[ranked[1]] if len(ranked) > 1 else 0.0
     # Agglutinative languages (Finnish, Hungarian) have few separate function words: a low
@@ -190,9 +196,22 @@ def _tell_neighbours_apart(best: str, second: str, words: Counter[str]) -> str:
     return best
 
 
+@dataclass(frozen=True)
+class _Candidates:
+    """The languages voted on within one script: word -> the languages that use it often."""
+
+    index: dict[str, tuple[str, ...]]
+    order: dict[str, int]
+
+
 @cache
-def _profiles(codes: tuple[str, ...]) -> dict[str, frozenset[str]]:
-    return {code: vocabulary for code in codes if (vocabulary := _profile(code))}
+def _profiles(codes: tuple[str, ...]) -> _Candidates:
+    index: dict[str, list[str]] = {}
+    for code in codes:
+        for word in _profile(code):
+            index.setdefault(word, []).append(code)
+    order = {code: rank for rank, code in enumerate(codes)}
+    return _Candidates({word: tuple(langs) for word, langs in index.items()}, order)
 
 
 def _profile(code: str) -> frozenset[str]:
