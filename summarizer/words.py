@@ -1,5 +1,6 @@
-"""Word splitting: regexes for spaced scripts, jieba for Chinese, TinySegmenter for Japanese,
-PyThaiNLP's dictionary for Thai. Every segmenter ships its data; none downloads anything.
+"""Word splitting per script: regexes, jieba (Chinese), TinySegmenter (Japanese), PyThaiNLP (Thai).
+
+Every segmenter ships its data inside its package; none downloads anything.
 """
 
 from __future__ import annotations
