@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-from sumy.nlp.stemmers import Stemmer, null_stemmer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -23,8 +22,8 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
+from summarizer import languages
 from summarizer.errors import UnknownAlgorithmError
 from summarizer.rank_budget import BudgetCount, SeededRandomSummarizer
 from summarizer.ranking import TermExtractor, rank, sentence_data
@@ -77,16 +76,14 @@ class CachedStemmer:
 
 @lru_cache(maxsize=64)
 def language_tools(language: str) -> tuple[CachedStemmer, frozenset[str]]:
-    """Return a cached stemmer and the stop words for a sumy language name (empty if none)."""
-    try:
-        stem: Callable[[str], str] = Stemmer(language)
-    except LookupError:
-        stem = null_stemmer
-    try:
-        stop_words = frozenset(get_stop_words(language))
-    except LookupError:
-        stop_words = frozenset()
-    return CachedStemmer(stem), stop_words
+    """Return a cached stemmer and the stop words for a language (empty if none).
+
+    ``language`` is a tokenizer's language: sumy's name ("english") or an ISO code ("vi").
+    Our own tables decide, not sumy's constructors, which raise for languages whose optional
+    packages are missing (Polish, Greek).
+    """
+    code = languages.code_for_name(language)
+    return CachedStemmer(languages.stemmer(code)), languages.stop_words(code)
 
 
 @lru_cache(maxsize=64)

@@ -1,12 +1,20 @@
-"""Language codes, stop words and stemmers: ISO 639-1 codes mapped onto sumy's resources."""
+"""Language codes: ISO 639-1 codes mapped onto sumy's names, stop words and stemmers."""
 
 from __future__ import annotations
 
-import pkgutil
-from collections.abc import Callable
-from functools import cache, lru_cache
-
 from summarizer.errors import UnsupportedLanguageError
+from summarizer.stemmers import stemmer, stemmer_source
+from summarizer.stopwords import stop_word_source, stop_words
+
+__all__ = [
+    "NEUTRAL",
+    "code_for_name",
+    "is_supported",
+    "normalize_code",
+    "stemmer",
+    "stop_words",
+    "sumy_language",
+]
 
 NEUTRAL = "und"
 """The code of the language-neutral mode (ISO 639-2 'undetermined')."""
@@ -61,47 +69,7 @@ _SUMY_NAMES: dict[str, str] = {
     "uk": "ukrainian",
     "zh": "chinese",
 }
-
-STOP_WORD_CODES: frozenset[str] = frozenset(
-    {
-        "ar", "cs", "de", "el", "en", "es", "fr", "he", "it",
-        "ja", "ko", "pl", "pt", "sk", "sv", "th", "uk", "zh",
-    }
-)  # fmt: skip
-"""Codes of the languages sumy ships a stop-word list for."""
-
-_SNOWBALL: dict[str, str] = {
-    "ar": "ArabicStemmer",
-    "da": "DanishStemmer",
-    "de": "GermanStemmer",
-    "en": "EnglishStemmer",
-    "es": "SpanishStemmer",
-    "fi": "FinnishStemmer",
-    "fr": "FrenchStemmer",
-    "hu": "HungarianStemmer",
-    "it": "ItalianStemmer",
-    "nb": "NorwegianStemmer",
-    "nl": "DutchStemmer",
-    "no": "NorwegianStemmer",
-    "pt": "PortugueseStemmer",
-    "ro": "RomanianStemmer",
-    "ru": "RussianStemmer",
-    "sv": "SwedishStemmer",
-}
-
-# sumy has no Russian list; a short list of the commonest function words keeps the word
-# statistics of Russian text from being dominated by them.
-_EXTRA_STOP_WORDS: dict[str, str] = {
-    "ru": """и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по
-    только ее мне было вот от меня еще нет о из ему теперь когда даже ну вдруг ли если уже
-    или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они
-    тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под
-    будет ж тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем
-    чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой хоть после
-    над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо
-    свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между
-    также это года году который которые которая которого""",
-}
+_CODES_BY_NAME = {name: code for code, name in _SUMY_NAMES.items() if code != "no"}
 
 
 def normalize_code(code: str) -> str:
@@ -122,57 +90,16 @@ def sumy_language(code: str) -> str | None:
 
 def is_supported(code: str) -> bool:
     """Tell whether a code gets language-specific treatment (stop words or a stemmer)."""
-    return code.lower() in _SUMY_NAMES
-
-
-@cache
-def stop_words(code: str) -> frozenset[str]:
-    """Return the lower-case stop words of a language; empty for one without a list."""
     code = code.lower()
-    words: set[str] = set()
-    name = _SUMY_NAMES.get(code)
-    if code in STOP_WORD_CODES and name is not None:
-        data = pkgutil.get_data("sumy", f"data/stopwords/{name}.txt")
-        if data:
-            text = data.decode("utf-8")
-            words.update(w.strip().lower() for w in text.splitlines() if w.strip())
-    words.update(_EXTRA_STOP_WORDS.get(code, "").split())
-    return frozenset(words)
+    return stop_word_source(code) is not None or stemmer_source(code) is not None
 
 
-def _lower(word: str) -> str:
-    return word.lower()
+def code_for_name(language: str) -> str:
+    """The ISO code behind a tokenizer's language: sumy's name ("polish") or a code ("vi").
 
-
-def _base_stemmer(code: str) -> Callable[[str], str]:
-    class_name = _SNOWBALL.get(code)
-    if class_name is not None:
-        # NLTK's Snowball stemmers are pure code (no data download); imported on first use.
-        import nltk.stem.snowball as snowball
-
-        stem: Callable[[str], str] = getattr(snowball, class_name)().stem
-        return stem
-    name = _SUMY_NAMES.get(code)
-    if name in {"czech", "slovak", "greek", "polish", "ukrainian"}:
-        # sumy's own stemmers for languages Snowball lacks; imported only when needed.
-        from sumy.nlp.stemmers import Stemmer
-
-        special: Callable[[str], str] = Stemmer(name)
-        return special
-    return _lower
-
-
-@cache
-def stemmer(code: str) -> Callable[[str], str]:
-    """Return a memoized stemmer for a language: lower-cases, then stems where a stemmer exists.
-
-    Unknown codes (and languages without inflection stemming, such as Chinese) get plain
-    lower-casing. The result is cached per word because stemming dominates word statistics.
+    Anything else ("neutral", a typo) is the language-neutral mode.
     """
-    base = _base_stemmer(code.lower())
-
-    @lru_cache(maxsize=65536)
-    def stem(word: str) -> str:
-        return base(word.lower())
-
-    return stem
+    name = language.strip().lower()
+    if name in _CODES_BY_NAME:
+        return _CODES_BY_NAME[name]
+    return name if name in _ISO_639_1 else NEUTRAL

@@ -1,4 +1,10 @@
-"""Rule-based sentence splitting for Latin, Cyrillic, Greek and CJK text; no model, no data."""
+"""Rule-based sentence splitting for every script we meet; no model, no data.
+
+Latin, Cyrillic and Greek end sentences with ``.!?`` (Greek also asks with ``;``), Chinese and
+Japanese with ``。！？``, Hindi and its neighbours with the danda ``।``, Arabic, Persian and
+Urdu with ``؟`` and ``۔``, Armenian, Ethiopic, Myanmar and Khmer with marks of their own.
+Thai and Lao mostly mark sentences with a space alone: see ``split_at_spaces``.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +15,17 @@ from summarizer.sentence_glue import GlueFinder
 
 # Always-closing punctuation of Chinese and Japanese; ASCII ';' is not a terminator in English.
 _CJK_TERMINATORS = "。！？；"
+# Marks that end a sentence wherever they stand: CJK, danda and double danda (Devanagari,
+# Bengali...), Arabic question mark, Urdu full stop, Armenian full stop, Ethiopic full stop,
+# Myanmar and Khmer sentence ends.
+_ALWAYS_TERMINATORS = _CJK_TERMINATORS + "।॥؟۔։።။។"
+# The Greek question mark: ASCII ';' or its own code point (which NFC turns into ';').
+_GREEK_QUESTION = ";\u037e"
 _CLOSERS = "\"'”’»)\\]}」』）】》〉"
 
 _CANDIDATE = re.compile(
-    rf"(?P<t>[{_CJK_TERMINATORS}]|\.\.\.|[.!?…])[.!?…{_CJK_TERMINATORS}]*(?P<c>[{_CLOSERS}]*)"
+    rf"(?P<t>[{_ALWAYS_TERMINATORS}]|\.\.\.|[.!?…{_GREEK_QUESTION}])"
+    rf"[.!?…{_ALWAYS_TERMINATORS}]*(?P<c>[{_CLOSERS}]*)"
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
 _SPACES = re.compile(r"\s+")
@@ -88,12 +101,15 @@ class SentenceSplitter:
         *,
         ordinal_dots: bool = False,
         glue: GlueFinder | None = None,
+        question_semicolon: bool = False,
     ) -> None:
         self._starters = frozenset(starters)
         # Scraped news runs captions into the body without punctuation; see sentence_glue.
         self._glue = glue
         # German writes ordinals as "3." ("am 3. Oktober"), so a number's period joins there.
         self._ordinal_dots = ordinal_dots
+        # Greek asks with ';' ("Τι έγινε; Κανείς δεν ξέρει."); elsewhere it never ends one.
+        self._question_semicolon = question_semicolon
 
     def split(self, text: str) -> tuple[str, ...]:
         """Return the sentences of ``text``, whitespace-normalized, in order."""
@@ -128,8 +144,10 @@ class SentenceSplitter:
 
     def _is_boundary(self, text: str, match: re.Match[str], end: int) -> bool:
         terminator = match.group("t")
-        if terminator in _CJK_TERMINATORS:
+        if terminator in _ALWAYS_TERMINATORS:
             return True
+        if terminator in _GREEK_QUESTION and not self._question_semicolon:
+            return False
         if end >= len(text):
             return True
         after = text[end]
@@ -157,3 +175,30 @@ class SentenceSplitter:
 
 def _only_punctuation(text: str) -> bool:
     return not any(ch.isalnum() for ch in text)
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def split_at_spaces(sentence: str, min_chars: int) -> list[str]:
+    """Split text whose sentences are separated by spaces alone (Thai, Lao).
+
+    Thai leaves spaces between clauses and sentences, not between words. Each space is a
+    possible boundary; pieces shorter than ``min_chars`` join the next one, so that a short
+    clause or a name set off by spaces does not stand alone as a sentence.
+    """
+    pieces: list[str] = []
+    current = ""
+    for piece in _SPACE_RUN.split(sentence.strip()):
+        if not piece:
+            continue
+        current = f"{current} {piece}" if current else piece
+        if len(current) >= min_chars:
+            pieces.append(current)
+            current = ""
+    if current:
+        if pieces and len(current) < min_chars:
+            pieces[-1] = f"{pieces[-1]} {current}"
+        else:
+            pieces.append(current)
+    return pieces

@@ -4,18 +4,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+
+from bot.store.segment import fold
 
 SNIPPET_CHARS = 160
 _LEAD_CHARS = 50
 _SPACE = re.compile(r"\s+")
+_fold_char = lru_cache(maxsize=8192)(fold)
+
+
+def _folded_with_starts(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` character by character, remembering where each folded character came from.
+
+    Folding changes lengths (ß becomes ss, é loses its accent), so a match found in the folded
+    text is mapped back to its place in the original through these positions.
+    """
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    pieces: list[str] = []
+    starts: list[int] = []
+    for index, char in enumerate(text):
+        folded = _fold_char(char)
+        pieces.append(folded)
+        starts.extend([index] * len(folded))
+    return "".join(pieces), starts
 
 
 def _first_match(text: str, surfaces: Sequence[str]) -> int | None:
+    # Queries arrive folded (accents off, case folded); the text is folded the same way.
+    folded, starts = _folded_with_starts(text)
     positions = []
     for surface in surfaces:
-        match = re.search(re.escape(surface), text, flags=re.IGNORECASE)
-        if match:
-            positions.append(match.start())
+        at = folded.find(fold(surface))
+        if at >= 0:
+            positions.append(starts[at])
     return min(positions, default=None)
 
 

@@ -114,7 +114,9 @@ def test_max_chars_limits_the_overall_summary() -> None:
 
 
 def test_language_override_and_neutral_mode() -> None:
-    neutral = summarize("Serikali imetangaza sheria mpya. Makampuni yote yataathirika sana.")
+    neutral = summarize(
+        "Kua whakatūria tētahi ture hou mō ngā kamupene. Ka pāngia tēnei rohe katoa."
+    )
     assert neutral.language == "und"
     assert neutral.warnings
     assert summarize(read("no_headings.txt"), language="en").language == "en"
