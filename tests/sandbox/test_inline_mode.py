@@ -75,7 +75,7 @@ async def test_an_answer_is_kept_with_its_parsed_messages(
         "Story text",
     )
     assert first.entities == ({"type": "bold", "offset": 0, "length": 5},)
-    with pytest.raises(BadRequest, match="(?i)query id is invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)query id is invalid"):
         await ptb_bot.answer_inline_query(query_id, results)
 
 
@@ -124,7 +124,7 @@ async def test_bad_answers_are_refused_as_telegram_refuses_them(
 
 
 async def test_an_unknown_query_is_refused(ptb_bot: telegram.Bot) -> None:
-    with pytest.raises(BadRequest, match="(?i)query id is invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)query id is invalid"):
         await ptb_bot.answer_inline_query("12345", [article("a")])
 
 
