@@ -55,7 +55,7 @@ class InlineActions(Observation):
             assert chat_type in CHAT_TYPES
             query_id = str(secrets.randbits(63))
             world.inline.queries[query_id] = InlineQueryState(
-                query_id, person.id, query, offset, chat_type
+                query_id, person.id, query, offset, chat_type, asked_at=world.clock()
             )
             payload = {
                 "id": query_id,

@@ -59,6 +59,7 @@ class InlineQueryState:
     query: str
     offset: str
     chat_type: str
+    asked_at: float = 0.0
     answer: InlineAnswer | None = None
 
 

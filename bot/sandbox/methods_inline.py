@@ -16,6 +16,8 @@ MAX_RESULTS = 50
 MAX_ID_BYTES = 64
 MAX_OFFSET_BYTES = 64
 DEFAULT_CACHE_TIME = 300
+# Telegram drops an inline query whose answer has not come within about ten seconds.
+ANSWER_WINDOW_SECONDS = 10.0
 _START_PARAMETER = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # Result types the Bot API knows; the emulator renders articles only.
 _KNOWN_TYPES = frozenset(
@@ -41,7 +43,8 @@ def answer_inline_query(world: World, p: Params) -> bool:
     """answerInlineQuery: at most 50 results with unique ids, once per query."""
     query_id = p.text("inline_query_id") or ""
     state = world.inline.queries.get(query_id)
-    if state is None or state.answer is not None:
+    late = state is not None and world.clock() - state.asked_at > ANSWER_WINDOW_SECONDS
+    if state is None or state.answer is not None or late:
         raise bad_request("query is too old and response timeout expired or query ID is invalid")
     raw = p.structure("results")
     if not isinstance(raw, list):

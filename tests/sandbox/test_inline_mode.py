@@ -186,3 +186,14 @@ async def test_a_user_cannot_post_into_someone_elses_private_chat(
     _other, elsewhere = private_chat(bot_api, "Other")
     with pytest.raises(SandboxError, match="cannot post"):
         bot_api.choose_inline_result(query_id, "a", elsewhere)
+
+
+async def test_an_answer_after_ten_seconds_is_too_late() -> None:
+    ticks = iter(range(0, 10**6, 20))  # every reading of the clock is 20 s after the last
+    with BotApiEmulator(clock=lambda: float(next(ticks))) as api:
+        api.set_inline_mode()
+        user, _chat = private_chat(api)
+        query_id = api.inline_query(user, "late")
+        async with telegram.Bot(api.token, base_url=api.base_url) as bot:
+            with pytest.raises(BadRequest, match=r"(?i)query is too old"):
+                await bot.answer_inline_query(query_id, [article("a")])

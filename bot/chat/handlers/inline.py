@@ -12,7 +12,8 @@ import logging
 import time
 from typing import Any
 
-from telegram import InlineQuery, InlineQueryResultsButton, Update
+from telegram import InlineQuery, InlineQueryResultArticle, InlineQueryResultsButton, Update
+from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -98,7 +99,7 @@ async def _answer(svc: Services, query: InlineQuery) -> None:
     offset = parse_offset(query.offset, MAX_OFFSET)
     if offset is None:
         # Not an offset this bot handed out (or past the last page): nothing more to show.
-        await query.answer([], cache_time=0, is_personal=True)
+        await _send(query, [], cache_time=0)
         return
     if text:
         articles, more = await _search_page(svc, text, offset)
@@ -109,13 +110,38 @@ async def _answer(svc: Services, query: InlineQuery) -> None:
         button = nothing_found_button(text, reader.language)
     elif not text and not regions and offset == 0:
         button = pick_regions_button(reader.language)
-    await query.answer(
+    await _send(
+        query,
         story_results(articles, reader),
         cache_time=SEARCH_CACHE_SECONDS if text else NEWEST_CACHE_SECONDS,
-        is_personal=True,
         next_offset=next_offset(offset, len(articles), more),
         button=button,
     )
+
+
+async def _send(
+    query: InlineQuery,
+    results: list[InlineQueryResultArticle],
+    *,
+    cache_time: int,
+    next_offset: str | None = None,
+    button: InlineQueryResultsButton | None = None,
+) -> None:
+    """answerInlineQuery; an answer Telegram no longer wants is a warning, not an error."""
+    try:
+        await query.answer(
+            results,
+            cache_time=cache_time,
+            is_personal=True,
+            next_offset=next_offset,
+            button=button,
+        )
+    except BadRequest as exc:
+        # The user typed on (each keystroke is a new query) or the database was slow: the
+        # client has stopped waiting for this answer, and nobody needs to hear about it.
+        if "query is too old" not in str(exc).lower():
+            raise
+        log.warning("inline answer came too late for Telegram: %s", exc)
 
 
 async def chosen_result(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
