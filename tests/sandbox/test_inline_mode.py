@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import httpx
 import pytest
 import telegram
 from botapi import group_chat, private_chat
@@ -197,3 +201,56 @@ async def test_an_answer_after_ten_seconds_is_too_late() -> None:
         async with telegram.Bot(api.token, base_url=api.base_url) as bot:
             with pytest.raises(BadRequest, match=r"(?i)query is too old"):
                 await bot.answer_inline_query(query_id, [article("a")])
+
+
+def test_inline_switches_and_via_posts_survive_a_saved_state(tmp_path: Path) -> None:
+    results = [
+        {"type": "article", "id": "x", "title": "X", "input_message_content": {"message_text": "X"}}
+    ]
+    with BotApiEmulator() as first, httpx.Client() as http:
+        first.set_inline_mode(placeholder="Search news…", feedback=True)
+        user, chat = private_chat(first)
+        query_id = first.inline_query(user, "metro")
+        http.post(
+            f"{first.base_url}{first.token}/answerInlineQuery",
+            json={"inline_query_id": query_id, "results": results},
+        )
+        first.choose_inline_result(query_id, "x", chat)
+        first.save_state(tmp_path / "s.json")
+    with BotApiEmulator() as second, httpx.Client() as http:
+        second.load_state(tmp_path / "s.json")
+        (posted,) = second.messages(chat, include_user=True)
+        assert posted.via_bot_id == second.bot.id
+        assert second.inline_answer(query_id) is None  # queries expire; they are not kept
+        second.inline_query(user, "metro again", chat=chat)
+        me = http.get(f"{second.base_url}{second.token}/getMe").json()["result"]
+        assert me["supports_inline_queries"] is True
+
+
+def test_the_control_api_drives_inline_mode() -> None:
+    with BotApiEmulator(control_api=True) as api, httpx.Client() as http:
+
+        def control(action: str, **kwargs: object) -> object:
+            response = http.post(f"{api.root}/sandbox/{action}", content=json.dumps(kwargs))
+            assert response.status_code == 200, response.text
+            return response.json()["result"]
+
+        control("set_inline_mode", feedback=True)
+        user = api.create_user("Remote")
+        chat = api.create_private_chat(user)
+        query_id = control("inline_query", user=user.id, query="coal")
+        assert isinstance(query_id, str)
+        assert control("inline_answer", query_id=query_id) is None
+        results = [{"type": "article", "id": "x", "title": "X"}]
+        results[0]["input_message_content"] = {"message_text": "<i>X</i>", "parse_mode": "HTML"}
+        sent = http.post(
+            f"{api.base_url}{api.token}/answerInlineQuery",
+            json={"inline_query_id": query_id, "results": results},
+        )
+        assert sent.json() == {"ok": True, "result": True}
+        answer = control("inline_answer", query_id=query_id)
+        assert isinstance(answer, dict)
+        assert answer["results"][0]["text"] == "X"
+        posted = control("choose_inline_result", query_id=query_id, result_id="x", chat=chat.id)
+        assert isinstance(posted, dict)
+        assert posted["via_bot_id"] == api.bot.id
