@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.chat.inline_cache import MAX_QUERIES, RankedCache
 from bot.chat.inline_results import (
     Reader,
     description,
@@ -99,3 +100,17 @@ def test_the_nothing_found_button_echoes_the_query_plainly() -> None:
     assert button.text.startswith("Nothing found for “<b>x</b> <b>x</b>")
     assert button.start_parameter == "inline"
     assert nothing_found_button("", "zh").text == "还没有报道 · 打开机器人"
+
+
+def test_a_ranking_is_kept_for_its_time_to_live_and_the_oldest_query_goes_first() -> None:
+    now = [0.0]
+    cache = RankedCache(60, clock=lambda: now[0])
+    cache.put("metro", [3, 1, 2])
+    now[0] = 59.9
+    assert cache.get("metro") == [3, 1, 2]
+    now[0] = 60.0
+    assert cache.get("metro") is None
+    for n in range(MAX_QUERIES + 1):
+        cache.put(f"q{n}", [n])
+    assert cache.get("q0") is None
+    assert cache.get(f"q{MAX_QUERIES}") == [MAX_QUERIES]

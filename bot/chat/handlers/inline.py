@@ -26,6 +26,7 @@ from telegram.ext import (
 
 from bot.chat.handlers.common import clean
 from bot.chat.i18n import language_from_code, normalize_language
+from bot.chat.inline_cache import RankedCache
 from bot.chat.inline_results import (
     Reader,
     next_offset,
@@ -40,6 +41,7 @@ from bot.store.records import Article
 from bot.store.search_sql import POOL_SIZE
 
 log = logging.getLogger(__name__)
+RANKED_CACHE_KEY = "newsbot.inline_ranked"
 
 PAGE_SIZE = 10
 # Telegram's own limit on what a user can type after the bot's name.
@@ -61,10 +63,24 @@ async def _reader_and_regions(svc: Services, query: InlineQuery) -> tuple[Reader
     return Reader(normalize_language(record.language), record.timezone), record.regions
 
 
-async def _search_page(svc: Services, text: str, offset: int) -> tuple[list[Article], bool]:
-    page = await asyncio.to_thread(svc.store.search.search, text, limit=PAGE_SIZE, offset=offset)
-    found = [hit.article for hit in page.hits]
-    return found, offset + len(found) < min(page.total, MAX_OFFSET)
+def _ranked_cache(context: ContextTypes.DEFAULT_TYPE) -> RankedCache:
+    cache = context.bot_data.get(RANKED_CACHE_KEY)
+    if not isinstance(cache, RankedCache):
+        cache = context.bot_data[RANKED_CACHE_KEY] = RankedCache(SEARCH_CACHE_SECONDS)
+    return cache
+
+
+async def _search_page(
+    svc: Services, cache: RankedCache, text: str, offset: int
+) -> tuple[list[Article], bool]:
+    """A page of the query's matches in /search's order; the ranking is reused while fresh."""
+    ranked = cache.get(text)
+    if ranked is None:
+        ranked = await asyncio.to_thread(svc.store.search.ranked_ids, text)
+        cache.put(text, ranked)
+    wanted = ranked[offset : offset + PAGE_SIZE]
+    found = await asyncio.to_thread(svc.store.articles.get_many, wanted) if wanted else []
+    return found, offset + len(wanted) < min(len(ranked), MAX_OFFSET)
 
 
 async def _newest_page(
@@ -85,7 +101,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     started = time.perf_counter()
     try:
-        await _answer(services(context), query)
+        await _answer(services(context), _ranked_cache(context), query)
     except Exception:
         COMMAND_ERRORS.inc(command="inline")
         raise
@@ -93,8 +109,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         COMMAND_SECONDS.observe(time.perf_counter() - started, command="inline")
 
 
-async def _answer(svc: Services, query: InlineQuery) -> None:
-    reader, regions = await _reader_and_regions(svc, query)
+async def _answer(svc: Services, cache: RankedCache, query: InlineQuery) -> None:
     text = " ".join(clean(query.query).split())[:MAX_QUERY_CHARS]
     offset = parse_offset(query.offset, MAX_OFFSET)
     if offset is None:
@@ -102,8 +117,12 @@ async def _answer(svc: Services, query: InlineQuery) -> None:
         await _send(query, [], cache_time=0)
         return
     if text:
-        articles, more = await _search_page(svc, text, offset)
+        # The reader only shapes how results look, so both look-ups run at once.
+        (reader, regions), (articles, more) = await asyncio.gather(
+            _reader_and_regions(svc, query), _search_page(svc, cache, text, offset)
+        )
     else:
+        reader, regions = await _reader_and_regions(svc, query)
         articles, more = await _newest_page(svc, regions, offset)
     button: InlineQueryResultsButton | None = None
     if not articles and offset == 0:
