@@ -26,7 +26,7 @@ lint: $(STAMP)
 
 check: lint test
 
-# Quality and speed of the summarizer, then ingest + search, delivery and memory (~15 min).
+# Quality and speed of the summarizer, then ingest + search, delivery, memory and inline (~30 min).
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/speed.py
