@@ -30,13 +30,14 @@ lint: $(STAMP)
 
 check: lint test
 
-# Quality and speed of the summarizer, then ingest + search, delivery and memory (~15 min).
+# Quality and speed of the summarizer, then ingest + search, delivery, memory and inline (~30 min).
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/delivery.py --store both
 	$(BIN)/python bench/memory.py
+	$(BIN)/python bench/inline.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

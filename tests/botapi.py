@@ -30,6 +30,10 @@ Scripting and reading (methods of the emulator; see ``bot/sandbox/emulator.py``)
 - as a user: ``send_text(chat, text, user=, reply_to=, thread_id=)``,
   ``send_document(chat, data, file_name, caption=, user=)``,
   ``press_button(chat, message, data=|label=|index=, user=) -> query_id``.
+- inline mode: ``set_inline_mode(feedback=)`` (BotFather's /setinline), then
+  ``inline_query(user, query, offset=, chat=) -> query_id``, ``inline_answer(query_id)``,
+  ``wait_for_inline_answer(query_id)`` (``*_async`` too), ``choose_inline_result(query_id,
+  result_id, chat)`` (posts "via" the bot; a ``chosen_inline_result`` update with feedback on).
 - what the bot did: ``messages(chat, thread_id=None)`` (edits applied, ``.text``, ``.html``,
   ``.buttons``), ``last_message``, ``chats_with_messages()``, ``send_stats(chat, method)``
   (accepted/refused), ``callback_answer(query_id)``, ``commands(language_code, scope)``,

@@ -25,6 +25,7 @@ from bot.chat.admin_alerts import ALERTS_KEY, AdminAlerts
 from bot.chat.commands import COMMANDS, Handler, menu
 from bot.chat.error_handler import on_error
 from bot.chat.handlers.buttons import on_button
+from bot.chat.handlers.inline import add_inline_handlers
 from bot.chat.handlers.opml import import_opml
 from bot.chat.handlers.plain_text import plain_text
 from bot.chat.handlers.summary import bare_link
@@ -94,6 +95,7 @@ def add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None
         )
     )
     application.add_handler(CallbackQueryHandler(on_button))
+    add_inline_handlers(application)
     application.add_error_handler(on_error)
 
 

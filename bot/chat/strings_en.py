@@ -18,7 +18,8 @@ STRINGS: dict[str, str] = {
         "/latest [region] — the newest stories\n"
         "/summary &lt;link | id | region&gt; — summarize an article (or reply to a link)\n"
         "/search &lt;words&gt; — search the stories I have read\n"
-        "Send me a link in a private chat and I summarize it."
+        "Send me a link in a private chat and I summarize it.\n"
+        "In any chat, type my @username and a few words to share a story's summary there."
     ),
     "help_admin": (
         "\n\n<b>Admin</b>\n"
@@ -92,6 +93,7 @@ STRINGS: dict[str, str] = {
     "button_pause": "⏸ Pause",
     "button_resume": "▶️ Resume",
     "button_summary": "📝 Summary {n}",
+    "button_open": "🔗 Open",
     "button_prev": "◀",
     "button_next": "▶",
     "digest_nothing": "Nothing new since your last digest.",
@@ -110,6 +112,9 @@ STRINGS: dict[str, str] = {
     "search_none": "Nothing found for “{query}”.",
     "search_header": "<b>Results for “{query}”</b> ({start}–{end} of {total})",
     "search_expired": "That search has expired; please search again.",
+    "inline_nothing": "Nothing found for “{query}” · open the bot",
+    "inline_empty": "No stories yet · open the bot",
+    "inline_pick_regions": "Newest from everywhere · pick your regions",
     "admin_only": "Sorry, only the bot's administrators can do that.",
     "group_admin_only": (
         "Sorry, only this group's administrators can change its subscriptions and settings."

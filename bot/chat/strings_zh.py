@@ -18,7 +18,8 @@ STRINGS: dict[str, str] = {
         "/latest [地区] — 最新报道\n"
         "/summary &lt;链接 | 编号 | 地区&gt; — 概括一篇文章（或回复一条含链接的消息）\n"
         "/search &lt;关键词&gt; — 搜索我读过的报道\n"
-        "在私聊中直接发送链接，我就会为你概括。"
+        "在私聊中直接发送链接，我就会为你概括。\n"
+        "在任何聊天中输入我的 @用户名 和关键词，即可把一篇报道的摘要分享到那里。"
     ),
     "help_admin": (
         "\n\n<b>管理员</b>\n"
@@ -90,6 +91,7 @@ STRINGS: dict[str, str] = {
     "button_pause": "⏸ 暂停",
     "button_resume": "▶️ 恢复",
     "button_summary": "📝 摘要 {n}",
+    "button_open": "🔗 打开",
     "button_prev": "◀",
     "button_next": "▶",
     "digest_nothing": "自上次摘要以来没有新内容。",
@@ -108,6 +110,9 @@ STRINGS: dict[str, str] = {
     "search_none": "没有找到“{query}”的相关内容。",
     "search_header": "<b>“{query}”的搜索结果</b>（第 {start}–{end} 条，共 {total} 条）",
     "search_expired": "该搜索已过期，请重新搜索。",
+    "inline_nothing": "没有找到“{query}”的相关报道 · 打开机器人",
+    "inline_empty": "还没有报道 · 打开机器人",
+    "inline_pick_regions": "各地最新报道 · 选择你的地区",
     "admin_only": "抱歉，只有机器人的管理员可以这样做。",
     "group_admin_only": "抱歉，只有本群管理员可以修改本群的订阅和设置。",
     "usage_addfeed": "用法：/addfeed &lt;网址&gt; [地区]",

@@ -113,6 +113,8 @@ async def _session(
 ) -> int:
     with BotApiEmulator() as api, StaticServer(settings.config_dir / "sample_feeds") as static:
         store = fresh_store(directory)
+        # As BotFather's /setinline and /setinlinefeedback would: `@bot words` works in the chat.
+        api.set_inline_mode(placeholder="Search news…", feedback=True)
         try:
             user = api.create_user("You", language_code="en")
             print(f"Sandbox: sample feeds at {static.base_url}, Bot API emulator at {api.root}.")

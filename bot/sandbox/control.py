@@ -45,6 +45,10 @@ ACTIONS = frozenset(
         "lose_next_responses",
         "pending_updates",
         "chats_with_messages",
+        "set_inline_mode",
+        "inline_query",
+        "inline_answer",
+        "choose_inline_result",
     }
 )
 

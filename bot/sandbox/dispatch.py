@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.sandbox import methods_bot as mb
+from bot.sandbox import methods_inline as mi
 from bot.sandbox import methods_messages as mm
 from bot.sandbox.errors import NOT_FOUND, UNAUTHORIZED, ApiError
 from bot.sandbox.params import Params
@@ -46,6 +47,7 @@ _METHODS: dict[str, Method] = {
     "sendPhoto": mm.send_photo,
     "sendChatAction": mm.send_chat_action,
     "getFile": mm.get_file,
+    "answerInlineQuery": mi.answer_inline_query,
 }
 # Telegram matches method names without regard to case.
 _BY_KEY = {name.lower(): (name, method) for name, method in _METHODS.items()}

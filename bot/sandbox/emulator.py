@@ -26,7 +26,7 @@ from pathlib import Path
 from types import TracebackType
 
 from bot.sandbox.control import ControlApi
-from bot.sandbox.observation import Observation
+from bot.sandbox.inline_actions import InlineActions
 from bot.sandbox.persistence import load_world, save_world
 from bot.sandbox.records import User
 from bot.sandbox.server import HttpFront
@@ -37,7 +37,7 @@ DEFAULT_TOKEN = "123456789:SANDBOX-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 DEFAULT_USERNAME = "newsbot_sandbox_bot"
 
 
-class BotApiEmulator(Observation):
+class BotApiEmulator(InlineActions):
     """A Telegram Bot API server of our own on 127.0.0.1, scriptable from tests."""
 
     def __init__(

@@ -11,6 +11,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
+from bot.sandbox.inline_records import InlineBook
 from bot.sandbox.records import ChatState, MessageState, StoredFile, User
 from bot.sandbox.world import World
 
@@ -35,6 +36,12 @@ def save_world(world: World, path: Path) -> None:
         "webhook": world.webhook,
         "commands": [[scope, lang, cmds] for (scope, lang), cmds in world.commands.items()],
         "outcomes": [[m, c, s, n] for (m, c, s), n in world.outcomes.items()],
+        # BotFather's inline switches; pending queries expire within seconds and are not kept.
+        "inline": {
+            "enabled": world.inline.enabled,
+            "placeholder": world.inline.placeholder,
+            "feedback": world.inline.feedback,
+        },
     }
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(json.dumps(document), encoding="utf-8")
@@ -66,6 +73,12 @@ def load_world(world: World, path: Path) -> None:
     world.outcomes.clear()
     for method, chat, status, count in document["outcomes"]:
         world.outcomes[(method, chat, status)] = count
+    inline = document.get("inline") or {}
+    world.inline = InlineBook(
+        enabled=bool(inline.get("enabled", False)),
+        placeholder=str(inline.get("placeholder", "")),
+        feedback=bool(inline.get("feedback", False)),
+    )
 
 
 def _chat_json(chat: ChatState) -> dict[str, Any]:

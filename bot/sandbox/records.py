@@ -119,6 +119,7 @@ class MessageState:
     deleted: bool = False
     service: dict[str, Any] = field(default_factory=dict)
     link_preview_options: dict[str, Any] | None = None
+    via_bot_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ class SentMessage:
     document: Mapping[str, Any] | None = None
     edits: int = 0
     deleted: bool = False
+    via_bot_id: int | None = None
 
     @property
     def buttons(self) -> tuple[tuple[Button, ...], ...]:

@@ -25,6 +25,7 @@ def snapshot(message: MessageState) -> SentMessage:
         document=copy.deepcopy(message.document),
         edits=message.edits,
         deleted=message.deleted,
+        via_bot_id=message.via_bot_id,
     )
 
 

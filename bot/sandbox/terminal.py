@@ -2,7 +2,8 @@
 
 Each line is sent as a message in a private chat; a bare number presses that button of the
 latest message that has buttons; `/quit` (or end of input) leaves. Messages the bot sends on
-its own, such as a digest, are printed as they arrive.
+its own, such as a digest, are printed as they arrive. `@botname words` is an inline query
+(see `terminal_inline`): its results are numbered, and a number then posts one.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TextIO
 from bot.sandbox.emulator import BotApiEmulator
 from bot.sandbox.errors import SandboxError, SandboxTimeoutError
 from bot.sandbox.records import SentMessage, User
+from bot.sandbox.terminal_inline import InlinePicker
 from bot.sandbox.terminal_render import render_message
 
 QUIT_WORDS = frozenset({"/quit", "/exit"})
@@ -51,6 +53,16 @@ class TerminalChat:
         self._last_buttons: SentMessage | None = None
         self._print_lock = threading.Lock()
         self._stop = threading.Event()
+        self._inline = InlinePicker(
+            emulator,
+            self._user,
+            self._chat,
+            self._write,
+            echo=self._echo,
+            color=self._color,
+            raw_html=raw_html,
+            timeout=reply_timeout,
+        )
 
     @property
     def chat_id(self) -> int:
@@ -61,7 +73,7 @@ class TerminalChat:
         """Read lines until /quit or end of input; returns an exit status."""
         self._write(
             f"Chatting with @{self._api.bot.username}. Type a message; a number presses that "
-            "button; /quit leaves."
+            f"button; @{self._api.bot.username} words searches inline; /quit leaves."
         )
         watcher = threading.Thread(target=self._watch, daemon=True)
         if self._follow:
@@ -82,6 +94,9 @@ class TerminalChat:
         return 0
 
     def _handle(self, line: str) -> None:
+        if self._inline.wants(line):
+            self._inline.handle(line)
+            return
         before = self._signature()
         query_id = None
         if line.isdigit() and self._last_buttons is not None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.sandbox.errors import bad_request, forbidden
 from bot.sandbox.faults import FloodControl, ServerFaults
+from bot.sandbox.inline_records import InlineBook
 from bot.sandbox.records import ApiCall, ChatState, MessageState, StoredFile, User
 
 _BLOCKED = {
@@ -53,6 +54,7 @@ class World:
         self.calls: deque[ApiCall] = deque(maxlen=CALL_LOG_SIZE)
         self.flood = FloodControl(clock)
         self.faults = ServerFaults()
+        self.inline = InlineBook()
         self.poll_generation = 0
         self.stopping = False
         self.version = 0
@@ -158,6 +160,8 @@ class World:
             data["sender_chat"] = chat.to_api()
         else:
             data["from"] = self.users[message.sender_id].to_api()
+        if message.via_bot_id is not None:
+            data["via_bot"] = self.users[message.via_bot_id].to_api()
         if message.thread_id is not None:
             data["message_thread_id"] = message.thread_id
             data["is_topic_message"] = True

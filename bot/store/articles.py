@@ -225,6 +225,19 @@ class ArticlesRepository:
         with read_transaction(self._engine) as conn:
             return load_articles(conn, query.limit(max(0, limit)))
 
+    def newest(
+        self, region_ids: Sequence[str] | None = None, *, limit: int = 10, offset: int = 0
+    ) -> list[Article]:
+        """A page of the newest articles of any of `region_ids` (None: of all), newest first."""
+        if region_ids is not None and not region_ids:
+            return []
+        query = select(articles).order_by(articles.c.published_at.desc(), articles.c.id.desc())
+        if region_ids is not None:
+            query = query.where(in_regions(region_ids))
+        query = query.limit(max(0, limit)).offset(max(0, offset))
+        with read_transaction(self._engine) as conn:
+            return load_articles(conn, query)
+
     def in_window(
         self, start: datetime, end: datetime, region_ids: Sequence[str] | None = None
     ) -> list[Article]:

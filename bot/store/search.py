@@ -60,11 +60,7 @@ class SearchRepository:
         filters = _filters(region_id, since, until)
         start = max(0, offset)
         with read_transaction(self._engine) as conn:
-            if conn.dialect.name == "sqlite":
-                ranked = sqlite_ranked(groups, filters, clock)
-            else:
-                ranked = pg_ranked(groups, filters, clock, dense=_is_dense(conn, groups))
-            scored = conn.execute(ranked).all()
+            scored = _scored(conn, groups, filters, clock)
             page = scored[start : start + max(0, min(limit, MAX_LIMIT))]
             wanted = [row.id for row in page]
             found = {
@@ -76,6 +72,30 @@ class SearchRepository:
         surfaces = [g.surface for g in groups]
         hits = [_hit(found[row.id], row, surfaces) for row in page if row.id in found]
         return SearchPage(hits=hits, total=len(scored))
+
+    def ranked_ids(self, query: str, *, now: datetime | None = None) -> list[int]:
+        """The ids of every ranked match of `query`, best first, in `search`'s order.
+
+        For callers that page through one query many times (inline mode) and load the
+        articles of each page themselves.
+        """
+        groups = query_groups(query)
+        if not groups:
+            return []
+        clock = to_utc(now) if now else datetime.now(UTC)
+        with read_transaction(self._engine) as conn:
+            return [int(row.id) for row in _scored(conn, groups, [], clock)]
+
+
+def _scored(
+    conn: Connection, groups: list[QueryGroup], filters: list[ColumnElement[bool]], now: datetime
+) -> list[Any]:
+    """(id, score) rows of the ranked pool, best first, on either database."""
+    if conn.dialect.name == "sqlite":
+        ranked = sqlite_ranked(groups, filters, now)
+    else:
+        ranked = pg_ranked(groups, filters, now, dense=_is_dense(conn, groups))
+    return list(conn.execute(ranked).all())
 
 
 def _is_dense(conn: Connection, groups: list[QueryGroup]) -> bool:
