@@ -123,10 +123,12 @@ async def test_a_failure_at_each_stage_costs_only_that_article(store, server) ->
     assert summary.note == "summarizing failed (RuntimeError: injected failure at summarize)"
     assert "bus station" in summary.text
     assert "<p>" not in summary.text
-    assert summary.summary and summary.summary[0].startswith("The county council opened")
+    assert summary.summary
+    assert summary.summary[0].startswith("The county council opened")
     both = by_title["BOTH break: bridge reopens"]
     assert both.note is not None
-    assert both.note.startswith("extracting the page failed") and "summarizing failed" in both.note
+    assert both.note.startswith("extracting the page failed")
+    assert "summarizing failed" in both.note
     assert {a.feed_id for a in by_title.values()} == {first.id, other.id}
     assert sum(a.feed_id == other.id for a in by_title.values()) == 2
     assert any("STORE breaks" in line or "/pages/store" in line for line in report.article_errors)
