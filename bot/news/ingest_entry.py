@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import hashlib
 import logging
 import time
 from collections.abc import Callable
@@ -51,6 +52,18 @@ def guid_key(guid: str | None, feed_url: str) -> str | None:
     if "://" in guid or guid.lower().startswith(("urn:", "tag:")):
         return guid[:2000]
     return f"{feed_url}#{guid}"[:2000]
+
+
+def identity(entry: FeedEntry) -> str | None:
+    """The entry's guid; for an item with neither guid nor link, a hash of its text.
+
+    RSS 0.92 items may have only a title and a description: the hash still lets them be
+    stored once and recognized on the next check.
+    """
+    if entry.guid or entry.url:
+        return entry.guid
+    text = f"{entry.title}\n{entry.content_html or entry.summary_html}"
+    return "text:" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:32]
 
 
 def _published(entry: FeedEntry, now: datetime) -> datetime | None:
@@ -139,14 +152,14 @@ class EntryIngester:
     async def _ingest(self, feed: Feed, parsed: ParsedFeed, entry: FeedEntry) -> EntryResult:
         if not (entry.title or entry.url):
             return "ignored"  # nothing a reader could be shown
-        guid = guid_key(entry.guid, feed.url)
+        guid = guid_key(identity(entry), feed.url)
         link = canonical_url(entry.url) if entry.url else None
         if not self._claim(link, guid):
             return "ignored"
         rt = self.runtime
         if await rt.db(rt.store.articles.seen, canonical_url=link, guid=guid):
             return "ignored"
-        url = link or f"{canonical_url(feed.url)}#{quote(entry.guid or '')}"
+        url = link or f"{canonical_url(feed.url)}#{quote(identity(entry) or '')}"
         summarized, problem = await self._summarize(entry, link)
         try:
             self._stage("store", entry)
@@ -189,7 +202,12 @@ class EntryIngester:
             return None, problem
         except Exception as exc:
             failed = f"summarizing failed ({describe_error(exc)})"
-            log.warning("entry %s: %s; storing the feed's own text", link, failed, exc_info=exc)
+            log.warning(
+                "entry %r: %s; storing the feed's own text",
+                link or entry.title,
+                failed,
+                exc_info=exc,
+            )
             return feed_text_article(entry.title, content, link or ""), _joined(problem, failed)
         _summarized(time.perf_counter() - started)
         self.runtime.tally.fallbacks += 1
