@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (sentences are data; splitting them would only hide them)
 """Short local-news stories written for the multilingual feed tests: two per language.
 
 Each story is (title, paragraphs). They are plain municipal news, made up for the tests.
