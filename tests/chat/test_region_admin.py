@@ -112,3 +112,18 @@ async def test_a_chinese_speaking_admin_is_answered_in_chinese(bot: Bot) -> None
         assert bad.text.startswith("无法完成：")
     finally:
         await bot.say(chat, "/settings lang en")
+
+
+async def test_a_chats_first_region_lends_it_the_regions_time_zone(bot: Bot) -> None:
+    admin_chat = bot.api.create_private_chat(bot.admin)
+    await bot.say(admin_chat, "/addregion camden | Camden | 卡姆登 | Camden | Europe/London")
+    _, reader = private_chat(bot.api, "Lou")
+    (first,) = await bot.say(reader, "/subscribe camden")
+    assert first.text == "✅ Subscribed to Camden. Your digest comes at 08:00 (Europe/London)."
+    (second,) = await bot.say(reader, "/subscribe taiyuan")  # a second region changes nothing
+    assert second.text.endswith("(Europe/London).")
+    _, chooser = private_chat(bot.api, "Kim")
+    await bot.say(chooser, "/start")
+    await bot.say(chooser, "/settings tz Asia/Tokyo")
+    (chosen,) = await bot.say(chooser, "/subscribe camden")  # a chosen zone is kept
+    assert chosen.text.endswith("(Asia/Tokyo).")
