@@ -21,6 +21,7 @@ from bot.news.articles import SummarizedArticle, fetch_page, summarize_feed_cont
 from bot.news.dedupe import StoryIndex, fingerprint, normalize_text
 from bot.news.errors import FeedError
 from bot.news.feed_text import feed_text_article
+from bot.news.feed_text import lead as feed_lead
 from bot.news.feeds import FeedEntry, ParsedFeed
 from bot.news.ingest_runtime import TickRuntime
 from bot.news.regions import RegionTagger
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 MIN_FINGERPRINT_CHARS = 80
 LEAD_CHARS = 400
 MAX_REASON_CHARS = 300
+UNTITLED_CHARS = 120
 
 EntryResult = Literal["new", "degraded", "skipped", "duplicate", "ignored"]
 """What happened to one entry: stored (cleanly, or with the feed's text after an error),
@@ -251,7 +253,13 @@ class EntryIngester:
             if duplicate:
                 rt.tally.duplicates += 1
                 return False
-        title = entry.title or (summarized.title if summarized else "") or url
+        # An untitled item is named by the start of its text, which reads better than its URL.
+        title = (
+            entry.title
+            or (summarized.title if summarized else "")
+            or feed_lead(text, UNTITLED_CHARS)
+            or url
+        )
         lead = text[:LEAD_CHARS] or " ".join(summarized.summary if summarized else ())
         new = NewArticle(
             url=url,
