@@ -155,6 +155,10 @@ STRINGS: dict[str, str] = {
     "menu_latest": "The newest stories",
     "menu_summary": "Summarize a link, a story or a region",
     "menu_search": "Search the news",
+    "unknown_region_admin": (
+        "I do not know the region “{query}”. Known regions: {known}. "
+        "Add one with /addregion (send it alone for its usage)."
+    ),
     "usage_addregion": (
         "Usage: /addregion id | English name | 中文名 | place, place | time zone\n"
         "For example: /addregion datong | Datong | 大同 | Datong, 大同, Yungang | Asia/Shanghai\n"

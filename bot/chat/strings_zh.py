@@ -147,6 +147,9 @@ STRINGS: dict[str, str] = {
     "menu_latest": "最新报道",
     "menu_summary": "概括链接、报道或地区",
     "menu_search": "搜索新闻",
+    "unknown_region_admin": (
+        "我不认识地区“{query}”。已有地区：{known}。可用 /addregion 添加（单独发送可查看用法）。"
+    ),
     "usage_addregion": (
         "用法：/addregion 编号 | English name | 中文名 | 地名, 地名 | 时区\n"
         "例如：/addregion datong | Datong | 大同 | Datong, 大同, 云冈 | Asia/Shanghai\n"

@@ -127,3 +127,10 @@ async def test_a_chats_first_region_lends_it_the_regions_time_zone(bot: Bot) -> 
     await bot.say(chooser, "/settings tz Asia/Tokyo")
     (chosen,) = await bot.say(chooser, "/subscribe camden")  # a chosen zone is kept
     assert chosen.text.endswith("(Asia/Tokyo).")
+
+
+async def test_addfeed_with_an_unknown_region_lists_the_known_ones(bot: Bot) -> None:
+    chat = bot.api.create_private_chat(bot.admin)
+    (answer,) = await bot.say(chat, f"/addfeed {bot.pages.url('regional-en.xml')} Atlantis")
+    assert answer.text.startswith("I do not know the region “Atlantis”. Known regions: beijing,")
+    assert answer.text.endswith("Add one with /addregion (send it alone for its usage).")
