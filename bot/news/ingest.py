@@ -196,7 +196,8 @@ async def run_ingest_tick(
         if feed_ids is None:
             feeds = await runtime.db(store.feeds.due, now, options.max_feeds)
         else:
-            feeds = [f for f in await runtime.db(store.feeds.list) if f.id in set(feed_ids)]
+            wanted = set(feed_ids)
+            feeds = [f for f in await runtime.db(store.feeds.list) if f.id in wanted]
         done = 0
 
         async def one(feed: Feed) -> None:

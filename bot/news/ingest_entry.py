@@ -152,7 +152,7 @@ class EntryIngester:
         return "skipped"
 
     async def _ingest(self, feed: Feed, parsed: ParsedFeed, entry: FeedEntry) -> EntryResult:
-        if not (entry.title or entry.url):
+        if not (entry.title or entry.url or (entry.content_html or entry.summary_html).strip()):
             return "ignored"  # nothing a reader could be shown
         guid = guid_key(identity(entry), feed.url)
         link = canonical_url(entry.url) if entry.url else None

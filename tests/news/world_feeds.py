@@ -105,6 +105,8 @@ def _items(spec: FeedSpec, server: FeedServer, n: int) -> tuple[Item, ...]:
             None, server.url(f"/gone/{slug}/c.html"), _html((*text_b, *text_a)), None, f"{slug}-c"
         ),
     ]
+    if spec.format == "rss092":  # in RSS 0.92 a description alone makes an item
+        items.append(Item(None, None, _html((text_b[-1], text_a[0])), None, f"{slug}-e"))
     if spec.format != "rss091":  # RSS 0.91 requires a link; the others may leave it out
         items.append(
             Item(f"{title_b} ({title_a})", None, _html((text_a[-1], *text_b)), None, f"{slug}-d")
