@@ -121,3 +121,16 @@ def test_removing_a_followed_region_asks_first_then_tells_each_chat(fresh_env, c
     assert "The region <b>Shanxi</b> was removed" in english.text
     assert "管理员已删除地区 <b>山西</b>" in chinese.text
     assert english.status == chinese.status == "pending"  # the running bot's sender sends them
+
+
+def test_run_loads_the_catalogue_once_too(fresh_env):
+    from bot.cli.run import prepare_store  # what `newsbot run` opens its store with
+    from bot.settings import load_settings
+
+    settings = load_settings()
+    with prepare_store(settings) as store:
+        assert len(store.regions.list()) == 7
+        store.regions.remove("london")
+    with prepare_store(settings) as store:  # a restart keeps what the admins changed
+        assert store.regions.get("london") is None
+        assert len(store.regions.list()) == 6
