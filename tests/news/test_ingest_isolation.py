@@ -131,7 +131,10 @@ async def test_a_failure_at_each_stage_costs_only_that_article(store, server) ->
     assert "summarizing failed" in both.note
     assert {a.feed_id for a in by_title.values()} == {first.id, other.id}
     assert sum(a.feed_id == other.id for a in by_title.values()) == 2
-    assert any("STORE breaks" in line or "/pages/store" in line for line in report.article_errors)
+    assert (
+        f"{server.url('/pages/store.html')}: skipped, "
+        "store failed (RuntimeError: injected failure at store)"
+    ) in report.article_errors
     (outcome_one, outcome_two) = report.feeds
     assert outcome_one.line().endswith(
         "checked, new 5, 3 articles kept with the feed's own text after an error, "
