@@ -45,7 +45,23 @@ class SummaryOf:
     article_id: int
 
 
-Callback = Subscribe | Unsubscribe | SettingsAction | SearchPage | SummaryOf
+@dataclass(frozen=True)
+class RemoveRegion:
+    """An admin confirms removing a region that chats follow."""
+
+    region_id: str
+
+
+@dataclass(frozen=True)
+class KeepRegion:
+    """An admin cancels removing a region."""
+
+    region_id: str
+
+
+Callback = (
+    Subscribe | Unsubscribe | SettingsAction | SearchPage | SummaryOf | RemoveRegion | KeepRegion
+)
 
 _PATTERNS: tuple[tuple[re.Pattern[str], type], ...] = (
     (re.compile(rf"sub:({_REGION_ID})"), Subscribe),
@@ -53,6 +69,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], type], ...] = (
     (re.compile(rf"set:({'|'.join(_SETTINGS_ACTIONS)})"), SettingsAction),
     (re.compile(r"sp:([0-9a-f]{8}):(\d{1,4})"), SearchPage),
     (re.compile(r"sum:(\d{1,12})"), SummaryOf),
+    (re.compile(rf"rmr:({_REGION_ID})"), RemoveRegion),
+    (re.compile(rf"kpr:({_REGION_ID})"), KeepRegion),
 )
 
 
@@ -69,6 +87,10 @@ def encode(callback: Callback) -> str:
             return f"sp:{search_id}:{page}"
         case SummaryOf(article_id):
             return f"sum:{article_id}"
+        case RemoveRegion(region_id):
+            return f"rmr:{region_id}"
+        case KeepRegion(region_id):
+            return f"kpr:{region_id}"
     raise TypeError(f"not a callback: {callback!r}")  # pragma: no cover
 
 

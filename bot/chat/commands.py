@@ -9,7 +9,16 @@ from typing import Any
 from telegram import BotCommand, Update
 from telegram.ext import ContextTypes
 
-from bot.chat.handlers import admin, basic, opml, reading, search, settings_panel, subscriptions
+from bot.chat.handlers import (
+    admin,
+    basic,
+    opml,
+    reading,
+    region_admin,
+    search,
+    settings_panel,
+    subscriptions,
+)
 from bot.chat.handlers import summary as summary_handlers
 from bot.chat.i18n import t
 
@@ -42,6 +51,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("resumefeed", admin.resumefeed),
     Command("feeds", admin.feeds),
     Command("stats", admin.stats),
+    Command("addregion", region_admin.addregion),
+    Command("editregion", region_admin.editregion),
+    Command("removeregion", region_admin.removeregion),
     Command("import", opml.import_opml),
     Command("export", opml.export_opml),
 )

@@ -26,7 +26,8 @@ STRINGS: dict[str, str] = {
         "/addfeed &lt;url&gt; [region] · /removefeed &lt;id|url&gt; · "
         "/resumefeed &lt;id|url&gt; · /feeds · "
         "/import (OPML file) · /export · /stats\n"
-        "/channel @name &lt;region&gt; — subscribe a channel where I am an admin"
+        "/channel @name &lt;region&gt; — subscribe a channel where I am an admin\n"
+        "/addregion · /editregion · /removeregion — manage regions (send one for its usage)"
     ),
     "regions_header": "<b>Regions</b>",
     "regions_none": "No regions are configured yet.",
@@ -163,4 +164,34 @@ STRINGS: dict[str, str] = {
     "menu_latest": "The newest stories",
     "menu_summary": "Summarize a link, a story or a region",
     "menu_search": "Search the news",
+    "unknown_region_admin": (
+        "I do not know the region “{query}”. Known regions: {known}. "
+        "Add one with /addregion (send it alone for its usage)."
+    ),
+    "usage_addregion": (
+        "Usage: /addregion id | English name | 中文名 | place, place | time zone\n"
+        "For example: /addregion datong | Datong | 大同 | Datong, 大同, Yungang | Asia/Shanghai\n"
+        "Places and time zone may be left out."
+    ),
+    "usage_editregion": (
+        "Usage: /editregion id field value — fields: name_en, name_zh, places "
+        "(separated by commas), tz\nFor example: /editregion datong places Datong, 大同"
+    ),
+    "usage_removeregion": "Usage: /removeregion id",
+    "region_added": "Added region <b>{name}</b> ({id}).\n{details}",
+    "region_changed": "Changed region <b>{name}</b> ({id}).\n{details}",
+    "region_details": "Names: {name_en} / {name_zh}\nPlaces: {places}\nTime zone: {tz}",
+    "region_invalid": "Could not do that: {reason}",
+    "region_remove_confirm": (
+        "{count} chats follow <b>{name}</b>. Remove it and tell them? "
+        "Press the button, or send /removeregion {id} yes."
+    ),
+    "region_remove_button": "🗑 Remove and tell them",
+    "region_keep_button": "Keep it",
+    "region_removed": "Removed region <b>{name}</b> ({id}); {count} subscribed chats will be told.",
+    "region_kept": "Region <b>{name}</b> was kept.",
+    "region_removed_notice": (
+        "The region <b>{region}</b> was removed by the bot's administrators, so it is no longer "
+        "in your digest. Send /regions to follow another."
+    ),
 }

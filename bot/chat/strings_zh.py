@@ -26,7 +26,8 @@ STRINGS: dict[str, str] = {
         "/addfeed &lt;网址&gt; [地区] · /removefeed &lt;编号|网址&gt; · "
         "/resumefeed &lt;编号|网址&gt; · /feeds · "
         "/import（OPML 文件） · /export · /stats\n"
-        "/channel @频道 &lt;地区&gt; — 为我担任管理员的频道订阅"
+        "/channel @频道 &lt;地区&gt; — 为我担任管理员的频道订阅\n"
+        "/addregion · /editregion · /removeregion — 管理地区（单独发送可查看用法）"
     ),
     "regions_header": "<b>地区</b>",
     "regions_none": "还没有配置任何地区。",
@@ -154,4 +155,32 @@ STRINGS: dict[str, str] = {
     "menu_latest": "最新报道",
     "menu_summary": "概括链接、报道或地区",
     "menu_search": "搜索新闻",
+    "unknown_region_admin": (
+        "我不认识地区“{query}”。已有地区：{known}。可用 /addregion 添加（单独发送可查看用法）。"
+    ),
+    "usage_addregion": (
+        "用法：/addregion 编号 | English name | 中文名 | 地名, 地名 | 时区\n"
+        "例如：/addregion datong | Datong | 大同 | Datong, 大同, 云冈 | Asia/Shanghai\n"
+        "地名和时区可以省略。"
+    ),
+    "usage_editregion": (
+        "用法：/editregion 编号 字段 值 — 字段：name_en、name_zh、places（用逗号分隔）、tz\n"
+        "例如：/editregion datong places Datong, 大同"
+    ),
+    "usage_removeregion": "用法：/removeregion 编号",
+    "region_added": "已添加地区 <b>{name}</b>（{id}）。\n{details}",
+    "region_changed": "已修改地区 <b>{name}</b>（{id}）。\n{details}",
+    "region_details": "名称：{name_en} / {name_zh}\n地名：{places}\n时区：{tz}",
+    "region_invalid": "无法完成：{reason}",
+    "region_remove_confirm": (
+        "有 {count} 个聊天订阅了 <b>{name}</b>。要删除它并通知他们吗？"
+        "请按下按钮，或发送 /removeregion {id} yes。"
+    ),
+    "region_remove_button": "🗑 删除并通知",
+    "region_keep_button": "保留",
+    "region_removed": "已删除地区 <b>{name}</b>（{id}）；将通知 {count} 个订阅的聊天。",
+    "region_kept": "已保留地区 <b>{name}</b>。",
+    "region_removed_notice": (
+        "管理员已删除地区 <b>{region}</b>，你的摘要中不再包含它。发送 /regions 可订阅其他地区。"
+    ),
 }

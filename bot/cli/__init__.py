@@ -16,6 +16,7 @@ SUBCOMMAND_MODULES = (
     "bot.cli.summarize",
     "bot.cli.db",
     "bot.cli.feeds",
+    "bot.cli.regions",
     "bot.cli.ingest",
     "bot.cli.search",
     "bot.cli.digest",

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.cli.region_seed import seed_regions
 from bot.ops.backup import backup_sqlite
 from bot.ops.errors import OpsError
 from bot.settings import Settings
@@ -39,12 +40,13 @@ def _usage(parser: argparse.ArgumentParser) -> object:
 
 
 def run_upgrade(_args: argparse.Namespace, settings: Settings) -> int:
-    """Migrate the configured database to the newest revision."""
+    """Migrate the configured database to the newest revision; load regions into an empty one."""
     try:
         with open_store(settings.database_url) as store:
             before = store.current_revision()
             store.upgrade()
             after = store.current_revision()
+            loaded = seed_regions(store, settings)
     except StoreError as exc:
         print(f"newsbot db upgrade: {exc}", file=sys.stderr)
         return 1
@@ -52,6 +54,8 @@ def run_upgrade(_args: argparse.Namespace, settings: Settings) -> int:
         print(f"database already at revision {after}")
     else:
         print(f"database upgraded from {before or 'empty'} to {after}")
+    if loaded:
+        print(f"loaded {loaded} regions from {settings.config_dir / 'regions.toml'}")
     return 0
 
 

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.cli.region_seed import seed_regions
 from bot.news.errors import FeedError
 from bot.news.feed_service import FeedService
 from bot.news.fetch import Fetcher
@@ -64,9 +65,10 @@ def _usage(parser: argparse.ArgumentParser) -> Handler:
 
 @contextmanager
 def opened_store(settings: Settings) -> Iterator[Store]:
-    """The configured store, migrated to the newest schema first."""
+    """The configured store, migrated to the newest schema (and its regions loaded) first."""
     with open_store(settings.database_url) as store:
         store.upgrade()
+        seed_regions(store, settings)
         yield store
 
 

@@ -19,8 +19,8 @@ from telegram.ext import Application
 from bot.chat.app import build_application, serving
 from bot.chat.logging_setup import setup_logging
 from bot.cli import sandbox
+from bot.cli.region_seed import seed_regions
 from bot.news.errors import FeedError
-from bot.news.regions import load_regions
 from bot.ops.endpoints import OperatorEndpoints
 from bot.ops.health import UndecodableUpdateError, WebhookRoute
 from bot.settings import Settings
@@ -106,14 +106,11 @@ async def _listen(endpoints: OperatorEndpoints, port: int, host: str) -> None:
 
 
 def prepare_store(settings: Settings) -> Store:
-    """Open the database, apply pending migrations, and load the region catalogue."""
+    """Open the database, apply pending migrations, and load the regions if it has none."""
     store = open_store(settings.database_url)
     store.upgrade()
-    catalogue = settings.config_dir / "regions.toml"
-    if catalogue.is_file():
-        # Regions only: feeds listed there are added by `newsbot feeds sync`, deliberately.
-        for entry in load_regions(catalogue):
-            store.regions.upsert(entry.region)
+    # Once admins own the regions, a restart must not overwrite what they changed.
+    seed_regions(store, settings)
     return store
 
 

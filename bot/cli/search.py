@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.news.regions import unknown_region_message
 from bot.settings import Settings
 from bot.store import SearchHit, Store, StoreError, open_store
 
@@ -84,8 +85,8 @@ def _search(store: Store, args: argparse.Namespace) -> tuple[list[SearchHit], in
     if not store.is_up_to_date():
         raise StoreError("the database is not migrated: run `newsbot db upgrade` first")
     if args.region is not None and store.regions.get(args.region) is None:
-        known = ", ".join(region.id for region in store.regions.list()) or "none yet"
-        raise _UsageError(f"unknown region {args.region!r} (known: {known})")
+        known = [region.id for region in store.regions.list()]
+        raise _UsageError(unknown_region_message(args.region, known))
     page = store.search.search(
         args.query,
         region_id=args.region,

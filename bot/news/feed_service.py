@@ -12,7 +12,7 @@ from bot.news.errors import FeedError, FeedNotFoundError, NotAFeedError
 from bot.news.feeds import ParsedFeed, parse_feed
 from bot.news.fetch import Fetcher, FetchResult
 from bot.news.opml import OpmlFeed, export_opml, parse_opml
-from bot.news.regions import RegionEntry
+from bot.news.regions import RegionEntry, unknown_region_message
 from bot.news.safety import check_scheme
 from bot.store import Feed, Region, Store
 
@@ -94,8 +94,8 @@ class FeedService:
     def _check_region(self, region_id: str | None) -> None:
         if region_id is None or self.store.regions.get(region_id) is not None:
             return
-        known = ", ".join(region.id for region in self.store.regions.list()) or "none yet"
-        raise FeedError(f"unknown region {region_id!r} (known: {known})")
+        known = [region.id for region in self.store.regions.list()]
+        raise FeedError(unknown_region_message(region_id, known))
 
     async def _try_feed(self, url: str) -> tuple[FetchResult, ParsedFeed]:
         result = await self.fetcher.get(url)

@@ -44,13 +44,17 @@ class FeedEntry:
 
 @dataclass(frozen=True)
 class ParsedFeed:
-    """A parsed feed: its own title and site link, and its newest entries (at most the cap)."""
+    """A parsed feed: its own title and site link, and its newest entries (at most the cap).
+
+    `skipped` gives the reason for each item that could not be read (the others are kept).
+    """
 
     title: str | None
     link: str | None
     version: str
     entries: tuple[FeedEntry, ...]
     truncated: bool = False
+    skipped: tuple[str, ...] = ()
 
 
 def looks_like_html(text: str) -> bool:
@@ -181,7 +185,13 @@ def parse_feed(
     )
     if not parsed.get("version") and not parsed.entries:
         raise NotAFeedError("not a feed (no RSS, Atom or RDF document found)")
-    entries = [_entry(entry, url) for entry in parsed.entries[:max_entries]]
+    entries: list[FeedEntry] = []
+    skipped: list[str] = []
+    for raw in parsed.entries[:max_entries]:
+        try:
+            entries.append(_entry(raw, url))
+        except Exception as exc:  # one unreadable item never costs its feed the others
+            skipped.append(f"unreadable item ({type(exc).__name__}: {str(exc)[:200]})")
     # Newest first; undated entries keep their document position after the dated ones.
     entries.sort(key=lambda e: e.published or datetime.min.replace(tzinfo=UTC), reverse=True)
     feed = parsed.get("feed", {})
@@ -191,4 +201,5 @@ def parse_feed(
         version=str(parsed.get("version") or "unknown"),
         entries=tuple(entries),
         truncated=truncated or len(parsed.entries) > max_entries,
+        skipped=tuple(skipped),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,8 +19,8 @@ import httpx
 from bot.news.errors import FeedError, FetchTimeoutError, TooLargeError, UnsafeUrlError
 from bot.news.feeds import parse_feed
 from bot.news.fetch import Fetcher, FetchLimits
-from bot.news.ingest_entry import EntryIngester
-from bot.news.ingest_report import IngestReport, PausedFeed
+from bot.news.ingest_entry import EntryIngester, EntryResult, StageHook
+from bot.news.ingest_report import FeedOutcome, IngestReport, PausedFeed
 from bot.news.ingest_runtime import TickRuntime
 from bot.news.schedule import FeedSchedule
 from bot.ops.metrics import FETCHES
@@ -47,6 +47,7 @@ class IngestOptions:
     cluster_window: timedelta = timedelta(days=3)
     cluster_candidates: int = 5000
     fetch_pages: bool = True
+    stage_hook: StageHook | None = field(default=None, compare=False)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> IngestOptions:
@@ -75,6 +76,7 @@ class _FeedChecker:
             fetch_pages=options.fetch_pages,
             cluster_window=options.cluster_window,
             cluster_candidates=options.cluster_candidates,
+            stage_hook=options.stage_hook,
         )
 
     async def run_feed(self, feed: Feed) -> None:
@@ -92,6 +94,7 @@ class _FeedChecker:
         rt, tally = self.runtime, self.runtime.tally
         tally.failed += 1
         tally.errors.append(f"{feed.url}: {message}")
+        tally.outcomes.append(FeedOutcome(feed.id, feed.url, "failed", reason=message))
         fields = self.options.schedule.after_failure(rt.now, feed.error_count, message)
         if fields.get("state") == "paused":
             tally.paused += 1
@@ -101,7 +104,10 @@ class _FeedChecker:
             log.warning(
                 "feed %s paused after %d failures: %s", feed.url, fields["error_count"], message
             )
-        await rt.db(rt.store.feeds.update, feed.id, **fields)
+        try:
+            await rt.db(rt.store.feeds.update, feed.id, **fields)
+        except Exception:  # the tick and the other feeds go on; the next tick retries it
+            log.exception("could not record the failure of feed %s", feed.url)
 
     async def _check(self, feed: Feed) -> None:
         rt = self.runtime
@@ -120,19 +126,33 @@ class _FeedChecker:
         if result.not_modified:
             rt.tally.not_modified += 1
             await rt.db(rt.store.feeds.update, feed.id, **fields)
+            rt.tally.outcomes.append(FeedOutcome(feed.id, feed.url, "not modified"))
             return
         started = time.perf_counter()
         parsed = await rt.cpu(
             parse_feed, result.body, url=result.url, content_type=result.content_type
         )
         rt.tally.time("feed_parse", time.perf_counter() - started)
-        await asyncio.gather(
+        for reason in parsed.skipped:  # entries the parser itself could not read
+            rt.tally.skipped += 1
+            rt.tally.article_errors.append(f"{feed.url}: skipped, {reason}")
+        results: list[EntryResult] = await asyncio.gather(
             *(self.entries.ingest(feed, parsed, entry) for entry in parsed.entries)
         )
         fields.update(etag=result.etag, last_modified=result.last_modified)
         if not feed.title and parsed.title:
             fields["title"] = parsed.title[:500]
         await rt.db(rt.store.feeds.update, feed.id, **fields)
+        rt.tally.outcomes.append(
+            FeedOutcome(
+                feed.id,
+                feed.url,
+                "new",
+                new_articles=sum(r in ("new", "degraded") for r in results),
+                degraded=results.count("degraded"),
+                skipped=results.count("skipped") + len(parsed.skipped),
+            )
+        )
 
 
 async def run_ingest_tick(
@@ -144,8 +164,12 @@ async def run_ingest_tick(
     fetcher: Fetcher | None = None,
     progress: ProgressCallback | None = None,
     executor: Executor | None = None,
+    feed_ids: Sequence[int] | None = None,
 ) -> IngestReport:
-    """Check every due feed concurrently and store their new articles; never raises FeedError."""
+    """Check every due feed concurrently and store their new articles; never raises FeedError.
+
+    `feed_ids` checks exactly those feeds now, due or not (still with conditional requests).
+    """
     options = (
         settings_or_options
         if isinstance(settings_or_options, IngestOptions)
@@ -169,7 +193,11 @@ async def run_ingest_tick(
         )
         checker = _FeedChecker(runtime, options)
         await asyncio.to_thread(checker.entries.load_recent_stories)
-        feeds = await runtime.db(store.feeds.due, now, options.max_feeds)
+        if feed_ids is None:
+            feeds = await runtime.db(store.feeds.due, now, options.max_feeds)
+        else:
+            wanted = set(feed_ids)
+            feeds = [f for f in await runtime.db(store.feeds.list) if f.id in wanted]
         done = 0
 
         async def one(feed: Feed) -> None:

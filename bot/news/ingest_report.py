@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+FeedStatus = Literal["new", "not modified", "failed"]
 
 
 @dataclass(frozen=True)
@@ -17,8 +20,49 @@ class PausedFeed:
 
 
 @dataclass(frozen=True)
+class FeedOutcome:
+    """What checking one feed did: its status, new articles, and articles a stage failed on."""
+
+    feed_id: int
+    url: str
+    status: FeedStatus
+    new_articles: int = 0
+    degraded: int = 0
+    skipped: int = 0
+    reason: str = ""
+
+    def line(self) -> str:
+        """One line for `newsbot ingest -v`."""
+        if self.status == "failed":
+            return f"#{self.feed_id} {self.url}: failed — {self.reason}"
+        if self.status == "not modified":
+            return f"#{self.feed_id} {self.url}: checked, not modified"
+        text = f"#{self.feed_id} {self.url}: checked, new {self.new_articles}"
+        return text + article_problems_text(self.degraded, self.skipped)
+
+
+def _articles(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
+
+
+def article_problems_text(degraded: int, skipped: int) -> str:
+    """The words for articles a stage failed on ("" when there were none)."""
+    parts = []
+    if degraded:
+        parts.append(f"{_articles(degraded)} kept with the feed's own text after an error")
+    if skipped:
+        parts.append(f"{_articles(skipped)} skipped after an error")
+    return "".join(f", {part}" for part in parts)
+
+
+@dataclass(frozen=True)
 class IngestReport:
-    """What one tick did; `timings` sums seconds per phase (fetch, extract, summarize, store)."""
+    """What one tick did; `timings` sums seconds per phase (fetch, extract, summarize, store).
+
+    `articles_degraded` counts articles stored with their feed's own text because extracting
+    or summarizing raised; `articles_skipped` those that could not be stored at all.
+    `article_errors` says which and why, one line each.
+    """
 
     feeds_checked: int = 0
     feeds_not_modified: int = 0
@@ -27,9 +71,13 @@ class IngestReport:
     new_articles: int = 0
     duplicates: int = 0
     feed_content_fallbacks: int = 0
+    articles_degraded: int = 0
+    articles_skipped: int = 0
     errors: tuple[str, ...] = ()
+    article_errors: tuple[str, ...] = ()
     timings: tuple[tuple[str, float], ...] = ()
     paused: tuple[PausedFeed, ...] = ()
+    feeds: tuple[FeedOutcome, ...] = ()
 
     def summary_line(self) -> str:
         """One line for logs and the CLI."""
@@ -37,6 +85,7 @@ class IngestReport:
             f"{self.feeds_checked} feeds checked, {self.feeds_not_modified} not modified, "
             f"{self.feeds_failed} failed, {self.new_articles} new articles, "
             f"{self.duplicates} duplicates skipped"
+            + article_problems_text(self.articles_degraded, self.articles_skipped)
         )
 
 
@@ -51,9 +100,13 @@ class Tally:
     new: int = 0
     duplicates: int = 0
     fallbacks: int = 0
+    degraded: int = 0
+    skipped: int = 0
     errors: list[str] = field(default_factory=list)
+    article_errors: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     newly_paused: list[PausedFeed] = field(default_factory=list)
+    outcomes: list[FeedOutcome] = field(default_factory=list)
 
     def time(self, phase: str, seconds: float) -> None:
         """Add `seconds` to the running total of `phase`."""
@@ -69,7 +122,11 @@ class Tally:
             new_articles=self.new,
             duplicates=self.duplicates,
             feed_content_fallbacks=self.fallbacks,
+            articles_degraded=self.degraded,
+            articles_skipped=self.skipped,
             errors=tuple(self.errors),
+            article_errors=tuple(self.article_errors),
             timings=tuple(sorted(self.timings.items())),
             paused=tuple(self.newly_paused),
+            feeds=tuple(sorted(self.outcomes, key=lambda outcome: outcome.feed_id)),
         )

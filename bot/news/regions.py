@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.news.errors import FeedError
 from bot.store.records import Region
@@ -15,8 +16,84 @@ _REGION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
-class RegionConfigError(FeedError):
+MAX_NAME_CHARS = 200
+MAX_PLACES = 200
+MAX_PLACE_CHARS = 100
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+HOW_TO_ADD = "add it with `newsbot regions add ID --name-en NAME --name-zh NAME` or /addregion"
+HOW_TO_LOAD = "`newsbot db upgrade` loads config/regions.toml into an empty catalogue"
+
+
+class InvalidRegionError(FeedError):
+    """A region's fields break a rule (id, names, places, time zone); the message says which."""
+
+
+class RegionConfigError(InvalidRegionError):
     """config/regions.toml cannot be used; the message names the entry."""
+
+
+def unknown_region_message(region_id: str, known: Sequence[str]) -> str:
+    """The error for a region id that is not in the catalogue: the known ids, how to add one."""
+    if not known:
+        return f"unknown region {region_id!r} (known: none yet); {HOW_TO_LOAD}, or {HOW_TO_ADD}"
+    return f"unknown region {region_id!r} (known: {', '.join(known)}); {HOW_TO_ADD}"
+
+
+def _name(value: object, field: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidRegionError(f"{field} is required")
+    name = value.strip()
+    if len(name) > MAX_NAME_CHARS or _CONTROL.search(name):
+        raise InvalidRegionError(f"{field} must be one line of at most {MAX_NAME_CHARS} characters")
+    return name
+
+
+def check_timezone(value: str | None) -> str | None:
+    """An IANA time zone name as given (None stays None); anything else is refused."""
+    if value is None or not value.strip():
+        return None
+    name = value.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidRegionError(
+            f"timezone {name!r} is not an IANA time zone (for example Asia/Shanghai)"
+        ) from None
+    return name
+
+
+def build_region(
+    region_id: object,
+    name_en: object,
+    name_zh: object,
+    places: Iterable[str] = (),
+    timezone: str | None = None,
+) -> Region:
+    """A region checked by the rules of the catalogue file, for every way of making one."""
+    if not isinstance(region_id, str) or not _REGION_ID.match(region_id):
+        raise InvalidRegionError(
+            "id must be 1-64 lowercase letters, digits, - or _, starting with a letter or digit"
+        )
+    cleaned = tuple(dict.fromkeys(place.strip() for place in places if place.strip()))
+    if len(cleaned) > MAX_PLACES:
+        raise InvalidRegionError(f"at most {MAX_PLACES} place names")
+    for place in cleaned:
+        if len(place) > MAX_PLACE_CHARS or _CONTROL.search(place):
+            raise InvalidRegionError(
+                f"place {place[:40]!r} must be one line of at most {MAX_PLACE_CHARS} characters"
+            )
+    return Region(
+        id=region_id,
+        name_en=_name(name_en, "name_en"),
+        name_zh=_name(name_zh, "name_zh"),
+        places=cleaned,
+        timezone=check_timezone(timezone),
+    )
+
+
+def split_places(text: str) -> tuple[str, ...]:
+    """Place names typed as one line: separated by commas (`,` or `，`) or semicolons."""
+    return tuple(part.strip() for part in re.split(r"[,，;；]", text) if part.strip())
 
 
 @dataclass(frozen=True)
@@ -40,14 +117,18 @@ def _entry(raw: object, index: int) -> RegionEntry:
     if not isinstance(raw, dict):
         raise RegionConfigError(f"{where}: expected a table")
     region_id = raw.get("id")
-    if not isinstance(region_id, str) or not _REGION_ID.match(region_id):
-        raise RegionConfigError(f"{where}: id must be lowercase letters, digits, - or _")
-    where = f"region {region_id!r}"
-    name_en, name_zh = raw.get("name_en"), raw.get("name_zh")
-    if not isinstance(name_en, str) or not isinstance(name_zh, str):
-        raise RegionConfigError(f"{where}: name_en and name_zh are required strings")
+    if isinstance(region_id, str) and _REGION_ID.match(region_id):
+        where = f"region {region_id!r}"
     places = _strings(raw.get("places"), where, "places")
-    region = Region(id=region_id, name_en=name_en, name_zh=name_zh, places=places)
+    timezone = raw.get("timezone")
+    if timezone is not None and not isinstance(timezone, str):
+        raise RegionConfigError(f"{where}: timezone must be a string")
+    try:
+        region = build_region(region_id, raw.get("name_en"), raw.get("name_zh"), places, timezone)
+    except RegionConfigError:
+        raise
+    except InvalidRegionError as exc:
+        raise RegionConfigError(f"{where}: {exc}") from None
     return RegionEntry(region=region, feeds=_strings(raw.get("feeds"), where, "feeds"))
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, Select, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from bot.store.engine import read_transaction, write_transaction
-from bot.store.errors import DuplicateArticleError, UnknownRegionError
+from bot.store.errors import DuplicateArticleError, StoreError, UnknownRegionError
 from bot.store.records import Article, NewArticle, SectionSummaryRecord
 from bot.store.schema import article_regions, articles, regions
 from bot.store.search_index import index_entry, write_index
@@ -49,6 +49,7 @@ def _row_values(article: NewArticle, now: datetime) -> dict[str, Any]:
         "summary": list(article.summary),
         "fingerprint": article.fingerprint,
         "cluster_id": article.cluster_id,
+        "note": article.note,
     }
 
 
@@ -86,6 +87,7 @@ def _article(row: Any, region_ids: tuple[str, ...]) -> Article:
         fingerprint=row.fingerprint,
         cluster_id=row.cluster_id,
         regions=region_ids,
+        note=row.note,
     )
 
 
@@ -150,7 +152,7 @@ class ArticlesRepository:
                 ids = self._insert_rows(conn, values)
                 self._finish_rows(conn, batch, ids)
         except IntegrityError as exc:
-            raise self._duplicate(batch) from exc
+            raise self._duplicate(batch, exc) from exc
         return ids
 
     def _insert_rows(self, conn: Connection, values: list[dict[str, Any]]) -> list[int]:
@@ -179,7 +181,8 @@ class ArticlesRepository:
         ]
         write_index(conn, entries)
 
-    def _duplicate(self, batch: Sequence[NewArticle]) -> DuplicateArticleError:
+    def _duplicate(self, batch: Sequence[NewArticle], exc: IntegrityError) -> StoreError:
+        """A duplicate URL when that is what the violation was; any other constraint says so."""
         urls = [article.url for article in batch]
         with read_transaction(self._engine) as conn:
             known = conn.execute(select(articles.c.url).where(articles.c.url.in_(urls))).first()
@@ -190,7 +193,8 @@ class ArticlesRepository:
             if url in seen:
                 return DuplicateArticleError(url)
             seen.add(url)
-        return DuplicateArticleError(urls[0])
+        lines = str(exc.orig or exc).strip().splitlines()
+        return StoreError(f"the database refused the article: {lines[0] if lines else exc}")
 
     def get(self, article_id: int) -> Article | None:
         """The article with this id, if any."""

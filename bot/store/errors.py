@@ -15,7 +15,10 @@ class UnknownRegionError(StoreError):
     """A feed or article refers to a region id that is not in the catalogue."""
 
     def __init__(self, region_id: str) -> None:
-        super().__init__(f"unknown region {region_id!r}; run `newsbot feeds sync` or pick another")
+        super().__init__(
+            f"unknown region {region_id!r}; see `newsbot regions list` or add it with "
+            "`newsbot regions add`"
+        )
         self.region_id = region_id
 
 

@@ -74,6 +74,23 @@ class OutboxRepository:
         with write_transaction(self._engine) as conn:
             return self._insert(conn, rows)
 
+    def queue_notice(
+        self, key: str, text: str, destinations: Sequence[tuple[int, int]], now: datetime
+    ) -> int:
+        """Queue a one-part notice for each (chat_id, thread_id); no digest schedule moves."""
+        if not destinations:
+            return 0
+        with write_transaction(self._engine) as conn:
+            notice_id = int(
+                conn.execute(
+                    digests.insert()
+                    .values(key=key, window_start=now, window_end=now, built_at=now, parts=[text])
+                    .returning(digests.c.id)
+                ).scalar_one()
+            )
+            rows = [delivery_row(c, t, notice_id, 1, text, now) for c, t in destinations]
+            return self._insert(conn, rows)
+
     def claim(self, worker: str, now: datetime, limit: int, lease: timedelta) -> list[Delivery]:
         """Lease up to `limit` due rows, at most one per chat (its oldest pending), to `worker`."""
         stmt = claim_statement(worker, now, limit, lease)

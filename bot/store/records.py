@@ -11,12 +11,16 @@ FeedState = Literal["active", "paused"]
 
 @dataclass(frozen=True)
 class Region:
-    """A region of the catalogue: names in both interface languages and its place names."""
+    """A region of the catalogue: names in both interface languages, place names, time zone.
+
+    `timezone` (IANA) is offered to chats that subscribe before choosing their own.
+    """
 
     id: str
     name_en: str
     name_zh: str
     places: tuple[str, ...] = ()
+    timezone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class NewArticle:
 
     `published_at` falls back to `first_seen_at`, which falls back to the time of insertion.
     `cluster_id=None` makes the article the first of a new story cluster (its own id).
+    `note` says why the article was stored from its feed's own text (a stage failed).
     """
 
     url: str
@@ -67,6 +72,7 @@ class NewArticle:
     fingerprint: str | None = None
     cluster_id: int | None = None
     regions: tuple[str, ...] = ()
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,7 @@ class Article:
     fingerprint: str | None
     cluster_id: int | None
     regions: tuple[str, ...] = ()
+    note: str | None = None
 
 
 @dataclass(frozen=True)

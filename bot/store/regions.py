@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, Row, select
+from sqlalchemy import Engine, Row, func, select
 
 from bot.store.engine import dialect_insert, read_transaction, write_transaction
 from bot.store.records import Region
@@ -13,7 +13,11 @@ from bot.store.schema import regions
 
 def _region(row: Row[Any]) -> Region:
     return Region(
-        id=row.id, name_en=row.name_en, name_zh=row.name_zh, places=tuple(row.places or ())
+        id=row.id,
+        name_en=row.name_en,
+        name_zh=row.name_zh,
+        places=tuple(row.places or ()),
+        timezone=row.timezone,
     )
 
 
@@ -30,11 +34,12 @@ class RegionsRepository:
             "name_en": region.name_en,
             "name_zh": region.name_zh,
             "places": list(region.places),
+            "timezone": region.timezone,
         }
         stmt = dialect_insert(self._engine, regions).values(**values)
         stmt = stmt.on_conflict_do_update(
             index_elements=[regions.c.id],
-            set_={key: stmt.excluded[key] for key in ("name_en", "name_zh", "places")},
+            set_={key: stmt.excluded[key] for key in ("name_en", "name_zh", "places", "timezone")},
         )
         with write_transaction(self._engine) as conn:
             conn.execute(stmt)
@@ -57,3 +62,8 @@ class RegionsRepository:
         with write_transaction(self._engine) as conn:
             result = conn.execute(regions.delete().where(regions.c.id == region_id))
         return bool(result.rowcount)
+
+    def count(self) -> int:
+        """How many regions there are."""
+        with read_transaction(self._engine) as conn:
+            return int(conn.execute(select(func.count()).select_from(regions)).scalar_one())

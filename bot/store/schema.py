@@ -45,6 +45,7 @@ regions = Table(
     Column("name_en", String(200), nullable=False),
     Column("name_zh", String(200), nullable=False),
     Column("places", JSON, nullable=False),
+    Column("timezone", String(64)),  # revision 0004_regions
 )
 
 feeds = Table(
@@ -83,6 +84,7 @@ articles = Table(
     Column("summary", JSON, nullable=False),
     Column("fingerprint", String(128)),
     Column("cluster_id", IdType),
+    Column("note", Text),  # revision 0004_regions: why the feed's own text was stored
     UniqueConstraint("url"),
     Index("ix_articles_guid", "guid"),
     Index("ix_articles_fingerprint", "fingerprint"),

@@ -42,7 +42,10 @@ def test_latin_names_match_whole_words_cjk_names_anywhere():
     [
         ("[[region]\nid=", "not valid TOML"),
         ('[[region]]\nid = "Bad Id"\nname_en="x"\nname_zh="y"', "id must be"),
-        ('[[region]]\nid = "a"\nname_en="x"', "name_en and name_zh"),
+        ('[[region]]\nid = "a"\nname_en="x"', "region 'a': name_zh is required"),
+        ('[[region]]\nid="a"\nname_en=" "\nname_zh="y"', "name_en is required"),
+        ('[[region]]\nid="a"\nname_en="x"\nname_zh="y"\ntimezone="Mars/Base"', "not an IANA"),
+        ('[[region]]\nid="a"\nname_en="x"\nname_zh="y"\ntimezone=8', "timezone must be"),
         ('[[region]]\nid="a"\nname_en="x"\nname_zh="y"\nplaces="z"', "places must be a list"),
         (
             '[[region]]\nid="a"\nname_en="x"\nname_zh="y"\n[[region]]\nid="a"\nname_en="x"\nname_zh="y"',

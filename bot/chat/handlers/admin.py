@@ -45,7 +45,12 @@ async def addfeed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         regions = await asyncio.to_thread(svc.store.regions.list)
         region = match_region(" ".join(words[1:]), regions)
         if region is None:
-            await reply(update, context, t(language, "unknown_region", query=" ".join(words[1:])))
+            known = ", ".join(region.id for region in regions) or t(language, "none")
+            await reply(
+                update,
+                context,
+                t(language, "unknown_region_admin", query=" ".join(words[1:]), known=known),
+            )
             return
         region_id = region.id
     fetcher = Fetcher(allow_private_urls=svc.settings.allow_private_urls)

@@ -28,6 +28,7 @@ from bot.chat.keyboards import regions_keyboard
 from bot.chat.render import region_name
 from bot.chat.replies import reply
 from bot.chat.services import Services, services
+from bot.digest.subscribers import change_settings
 from bot.digest.subscribers import subscribe as subscribe_regions
 from bot.store.records import Region
 
@@ -81,9 +82,31 @@ async def _subscribe_here(
     await reply(update, context, text)
 
 
+async def _adopt_region_zone(svc: Services, where: Destination, region: Region) -> None:
+    """A destination's first region lends it its time zone, unless the chat chose another."""
+    record = await asyncio.to_thread(svc.store.chats.get, where.chat_id, where.thread_id)
+    if (
+        record is None
+        or not region.timezone
+        or record.regions
+        or record.timezone != svc.settings.timezone  # not the deployment default: chosen
+        or record.timezone == region.timezone
+    ):
+        return
+    await asyncio.to_thread(
+        change_settings,
+        svc.store,
+        where.chat_id,
+        where.thread_id,
+        datetime.now(UTC),
+        timezone=region.timezone,
+    )
+
+
 async def _subscribe_destination(
     svc: Services, where: Destination, region: Region, language: str
 ) -> str:
+    await _adopt_region_zone(svc, where, region)
     added = await asyncio.to_thread(
         subscribe_regions,
         svc.store,

@@ -21,7 +21,7 @@ from alembic import op
 from bot.store.search_index import index_entry, write_index
 
 revision: str = "0004_search_fold"
-down_revision: str | None = "0003"
+down_revision: str | None = "0004_regions"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

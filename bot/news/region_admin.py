@@ -1,0 +1,136 @@
+"""Regions that admins own: add, edit, remove (telling subscribers), and the first load."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from bot.news.regions import (
+    InvalidRegionError,
+    build_region,
+    check_timezone,
+    load_regions,
+    unknown_region_message,
+)
+from bot.store import Region, Store
+
+log = logging.getLogger(__name__)
+
+NoticeText = Callable[[str, Region], str]
+"""The notice for subscribers of a removed region, in a language ("en", "zh")."""
+
+
+@dataclass(frozen=True)
+class RegionEdit:
+    """Fields to change on a region; None leaves a field as it is."""
+
+    name_en: str | None = None
+    name_zh: str | None = None
+    places: tuple[str, ...] | None = None
+    timezone: str | None = None
+
+    def is_empty(self) -> bool:
+        """True when nothing would change."""
+        return all(v is None for v in (self.name_en, self.name_zh, self.places, self.timezone))
+
+
+@dataclass(frozen=True)
+class RemovedRegion:
+    """A removed region and how many subscriber destinations were told."""
+
+    region: Region
+    notified: int
+
+
+class RegionAdmin:
+    """Region commands over a store, shared by `newsbot regions` and the admin bot commands."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def known_ids(self) -> list[str]:
+        """Every region id, sorted."""
+        return [region.id for region in self.store.regions.list()]
+
+    def require(self, region_id: str) -> Region:
+        """The region with this id, or an error listing the known ones and how to add one."""
+        region = self.store.regions.get(region_id)
+        if region is None:
+            raise InvalidRegionError(unknown_region_message(region_id, self.known_ids()))
+        return region
+
+    def add(
+        self,
+        region_id: str,
+        name_en: str,
+        name_zh: str,
+        places: Iterable[str] = (),
+        timezone: str | None = None,
+    ) -> Region:
+        """Add a new region (checked like the catalogue file); an existing id is refused."""
+        region = build_region(region_id, name_en, name_zh, places, timezone)
+        if self.store.regions.get(region.id) is not None:
+            raise InvalidRegionError(
+                f"region {region.id!r} exists already; change it with `regions edit` or /editregion"
+            )
+        return self.store.regions.upsert(region)
+
+    def edit(self, region_id: str, change: RegionEdit) -> Region:
+        """Change some fields of a region; the result is checked like a new one."""
+        current = self.require(region_id)
+        if change.is_empty():
+            raise InvalidRegionError("nothing to change: give a name, places or a time zone")
+        merged = replace(
+            current,
+            name_en=change.name_en if change.name_en is not None else current.name_en,
+            name_zh=change.name_zh if change.name_zh is not None else current.name_zh,
+            places=change.places if change.places is not None else current.places,
+            timezone=check_timezone(change.timezone)
+            if change.timezone is not None
+            else current.timezone,
+        )
+        region = build_region(
+            merged.id, merged.name_en, merged.name_zh, merged.places, merged.timezone
+        )
+        return self.store.regions.upsert(region)
+
+    def subscriber_count(self, region_id: str) -> int:
+        """How many destinations (chats, forum topics) follow the region."""
+        return len(self.store.chats.subscribers(region_id))
+
+    def remove(self, region_id: str, notice: NoticeText, now: datetime) -> RemovedRegion:
+        """Remove a region and queue a notice to each destination that followed it.
+
+        Feeds of the region stay (without a region); articles lose the tag.
+        """
+        region = self.require(region_id)
+        followers = self.store.chats.subscribers(region.id)
+        by_language: dict[str, list[tuple[int, int]]] = {}
+        for chat in followers:
+            by_language.setdefault(chat.language, []).append((chat.chat_id, chat.thread_id))
+        self.store.regions.remove(region.id)
+        notified = 0
+        for language, destinations in sorted(by_language.items()):
+            key = f"notice:region-removed:{region.id}:{language}:{now.isoformat()}"
+            notified += self.store.outbox.queue_notice(
+                key, notice(language, region), destinations, now
+            )
+        log.info("region %s removed; %d subscriber destinations told", region.id, notified)
+        return RemovedRegion(region=region, notified=notified)
+
+
+def seed_regions(store: Store, catalogue: Path) -> int:
+    """Load the catalogue's regions into a store that has none yet; returns how many.
+
+    Regions only: the feeds the file lists are added by `newsbot feeds sync`, deliberately.
+    A store that has regions is left alone, so admins' changes are never overwritten.
+    """
+    if store.regions.count() or not catalogue.is_file():
+        return 0
+    entries = load_regions(catalogue)
+    for entry in entries:
+        store.regions.upsert(entry.region)
+    return len(entries)
