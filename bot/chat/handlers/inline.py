@@ -103,10 +103,10 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     try:
         await _answer(services(context), _ranked_cache(context), query)
     except Exception:
-        COMMAND_ERRORS.inc(command="inline")
+        COMMAND_ERRORS.labels(command="inline").inc()
         raise
     finally:
-        COMMAND_SECONDS.observe(time.perf_counter() - started, command="inline")
+        COMMAND_SECONDS.labels(command="inline").observe(time.perf_counter() - started)
 
 
 async def _answer(svc: Services, cache: RankedCache, query: InlineQuery) -> None:
