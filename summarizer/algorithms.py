@@ -8,10 +8,13 @@ ranker as a sumy summarizer, for code that holds a sumy document).
 
 from __future__ import annotations
 
+import pkgutil
 import warnings
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
+
+import Stemmer as snowball  # PyStemmer
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer, null_stemmer
@@ -23,13 +26,14 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
+from sumy.utils import get_stop_words, parse_stop_words
 
 from summarizer.errors import UnknownAlgorithmError
 from summarizer.rank_budget import BudgetCount, SeededRandomSummarizer
 from summarizer.ranking import TermExtractor, rank, sentence_data
 
 DEFAULT_ALGORITHM = "news"
+_SNOWBALL = frozenset(snowball.algorithms()) - {"porter", "dutch_porter"}
 
 _STOCK: dict[str, Callable[..., Any]] = {
     "lexrank": LexRankSummarizer,
@@ -78,15 +82,39 @@ class CachedStemmer:
 @lru_cache(maxsize=64)
 def language_tools(language: str) -> tuple[CachedStemmer, frozenset[str]]:
     """Return a cached stemmer and the stop words for a sumy language name (empty if none)."""
+    return CachedStemmer(_stemmer(language)), _stop_words(language)
+
+
+def _stemmer(language: str) -> Callable[[str], str]:
+    """The Snowball stemmer in C where it has the language, else sumy's own.
+
+    sumy's Stemmer first maps the name through pycountry, whose database takes ~40 ms to
+    load on the first call of a process; the names here are already sumy's.
+    """
+    if language in Stemmer.SPECIAL_STEMMERS:
+        special: Callable[[str], str] = Stemmer.SPECIAL_STEMMERS[language]
+        return special
+    if language in _SNOWBALL:
+        stem_word = snowball.Stemmer(language).stemWord
+        return lambda word: str(stem_word(word.lower()))
     try:
-        stem: Callable[[str], str] = Stemmer(language)
+        return Stemmer(language)
     except LookupError:
-        stem = null_stemmer
+        return null_stemmer
+
+
+def _stop_words(language: str) -> frozenset[str]:
+    """sumy's stop list for a language name, read directly (no pycountry lookup)."""
     try:
-        stop_words = frozenset(get_stop_words(language))
-    except LookupError:
-        stop_words = frozenset()
-    return CachedStemmer(stem), stop_words
+        data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
+    except OSError:
+        data = None
+    if data is None:
+        try:
+            return frozenset(get_stop_words(language))
+        except LookupError:
+            return frozenset()
+    return frozenset(parse_stop_words(data))
 
 
 @lru_cache(maxsize=64)
