@@ -31,6 +31,7 @@ from summarizer import SummarizerError, Summary, extract_article, summarize
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "cnndm_dev.jsonl"
 _KEEP = re.compile(r"[^\W_]+")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z\"“])")
 HEADER = ("outlet", "time", "reporter")
 TAIL = ("source", "editor", "end", "call", "headline", "player", "copyright")
 
@@ -104,10 +105,18 @@ def english(path: Path, part: str) -> list[tuple[str, str, list[str]]]:
         row = json.loads(line)
         if part_of(str(row["id"])) != part:
             continue
-        paragraphs = [p.strip() for p in str(row["text"]).split("\n") if p.strip()]
-        title = str(row.get("title") or paragraphs[0][:80])
+        paragraphs = [p for text in str(row["text"]).split("\n") for p in _paragraphs(text)]
+        # The set has no headlines; its first highlight is written like one.
+        highlight = str(row["references"][0]).split("\n")[0].strip().rstrip(".")
+        title = str(row.get("title") or highlight)
         out.append((str(row["id"]), title, paragraphs))
     return out
+
+
+def _paragraphs(text: str, per: int = 3) -> list[str]:
+    """Cut a long one-line story into paragraphs of a few sentences, as pages print it."""
+    sentences = [s for s in _SENTENCE_BREAK.split(text.strip()) if s]
+    return [" ".join(sentences[i : i + per]) for i in range(0, len(sentences), per)]
 
 
 def chinese(part: str) -> list[tuple[str, str, list[str]]]:
