@@ -53,9 +53,9 @@ def in_main_text(line: str, truth: str, shingles: set[str]) -> bool:
 
 
 def word_count(text: str) -> int:
-    """Words, counting two CJK characters as one word."""
+    """Spaced words plus CJK characters (a six-character Chinese sentence is no fragment)."""
     cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
-    return len(text.split()) + cjk // 2
+    return len("".join(" " if "\u3400" <= ch <= "\u9fff" else ch for ch in text).split()) + cjk
 
 
 @dataclass
