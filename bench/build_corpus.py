@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import json
 import subprocess
 import sys
@@ -27,6 +28,8 @@ from dev_split import part_of
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MIRROR = Path("/work/.mirror")
 DEFAULT_OUT = ROOT / "data" / "pages.jsonl"
+_INVISIBLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -141,18 +144,33 @@ SOURCES = {
 }
 
 
-def build(mirror: Path) -> tuple[list[Page], list[str]]:
-    """All pages of every present source, each with its part; and the missing sources."""
+def holds_its_truth(page: Page) -> bool:
+    """Whether the saved page holds its ground truth at all (some captures are error pages).
+
+    The page's visible text must be at least half as long as a complete ground truth.
+    """
+    if not page.truth_full:
+        return True
+    visible = _TAG.sub(" ", _INVISIBLE.sub(" ", page.html))
+    return len("".join(visible.split())) >= 0.5 * len("".join(page.truth.split()))
+
+
+def build(mirror: Path) -> tuple[list[Page], list[str], list[str]]:
+    """Pages of every present source with their part; the missing sources; broken captures."""
     pages: list[Page] = []
     missing: list[str] = []
+    broken: list[str] = []
     for repo, reader in SOURCES.items():
         snapshot = Snapshot(mirror, repo)
         if not snapshot.present():
             missing.append(repo)
             continue
         for page in reader(snapshot):
+            if not holds_its_truth(page):
+                broken.append(page.id)
+                continue
             pages.append(Page(**{**asdict(page), "part": part_of(page.id)}))
-    return pages, missing
+    return pages, missing, broken
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mirror", type=Path, default=DEFAULT_MIRROR)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
-    pages, missing = build(args.mirror)
+    pages, missing, broken = build(args.mirror)
+    for page_id in broken:
+        print(f"corpus: skipped {page_id}: the saved page does not hold its ground truth")
     for repo in missing:
         print(f"corpus: snapshot of {repo} missing under {args.mirror}; "
               f"bring it with the fetch tool (github:{repo}) and run again", file=sys.stderr)  # fmt: skip

@@ -11,10 +11,11 @@ whatever language or wording it uses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from summarizer.blocks import Block
 from summarizer.headings import is_numbered_heading
+from summarizer.metadata import find_date
 from summarizer.model import Section
 
 _SENTENCE_END = tuple(".!?。！？…\"”’」』")
@@ -26,6 +27,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _KEY = re.compile(r"[^\W_]+")
 _STOPS = re.compile(r"[.!?。！？][\"”’」』]?(?:\s|$)|[。！？]")
 _PROSE_WORDS = 40
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_DATELINE_WORDS = 20
 BODY_WORDS = 10
 """A body paragraph has at least this many words (two CJK characters count as one)."""
 SECTION_WORDS = 4
@@ -148,16 +151,16 @@ def _is_question_free(text: str) -> bool:
     return not text.rstrip().rstrip("\"”’」』").endswith(("?", "？"))
 
 
-def drop_stray_lines(blocks: Sequence[Block], is_heading_at: Iterable[bool]) -> list[Block]:
-    """Drop short lines that are neither sentences nor headings (labels, dates, counters)."""
-    kept = []
-    for block, heading in zip(blocks, is_heading_at, strict=True):
-        text = block.text.strip()
-        stray = not heading and not block.marked and not is_sentence(text)
-        if stray and word_count(text) < STRAY_WORDS:
-            continue
-        kept.append(block)
-    return kept
+def is_stray(block: Block) -> bool:
+    """A line inside the body that is neither a sentence nor a heading: a label ("Posts:"),
+    a counter, or a post's date line ("Posted by X on Aug 10, 2014, 10:31 AM")."""
+    text = block.text.strip()
+    if block.marked or is_sentence(text):
+        return False
+    words = word_count(text)
+    if words < STRAY_WORDS:
+        return True
+    return words <= _DATELINE_WORDS and (_CLOCK.search(text) is not None or find_date(text) is not None)
 
 
 def is_hollow(section: Section) -> bool:

@@ -11,6 +11,7 @@ from summarizer.boilerplate import (
     drop_known,
     is_hollow,
     is_sentence,
+    is_stray,
     trim_header_and_tail,
     word_count,
 )
@@ -111,7 +112,11 @@ def build_article(
     title, blocks = _take_title(blocks, meta)
     stops = paragraph_stop_words(code or _quick_language(blocks))
     trimmed = trim_header_and_tail(blocks, stops)
-    sections = [s for s in _sections(trimmed) if not is_hollow(s)] or _sections(blocks)
+    sections = (
+        [s for s in _sections(trimmed) if not is_hollow(s)]
+        or _sections(blocks)
+        or _sections(blocks, keep_labels=True)
+    )
     if not sections:
         raise EmptyInputError("no article text found in the input")
     body = "\n".join(p for s in sections for p in s.paragraphs)
@@ -216,8 +221,8 @@ def _is_title_line(block: Block) -> bool:
     )
 
 
-def _sections(blocks: list[Block]) -> list[Section]:
-    """Group blocks into sections.
+def _sections(blocks: list[Block], *, keep_labels: bool = False) -> list[Section]:
+    """Group blocks into sections; short labels and date lines go unless ``keep_labels``.
 
     Of two headings in a row, the stronger (lower level) one stays when it comes first, as
     a chapter heading over a bold sub-heading; otherwise the empty first one is dropped.
@@ -230,7 +235,8 @@ def _sections(blocks: list[Block]) -> list[Section]:
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         previous = blocks[index - 1] if index else None
         if not is_heading(block, following, previous):
-            paragraphs.append(block.text)
+            if keep_labels or not is_stray(block):
+                paragraphs.append(block.text)
             continue
         new_level = block.level if block.marked else _DETECTED_LEVEL
         if paragraphs:
