@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import re
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -85,8 +85,16 @@ def htmltotext(snapshot: Snapshot) -> Iterator[Page]:
             truth = snapshot.read(text_path)
         except subprocess.CalledProcessError:
             continue
-        yield Page(f"htmltotext/{lang}/{stem}", snapshot.repo, lang, None,
-                   snapshot.read(path), truth, True, None)  # fmt: skip
+        yield Page(
+            f"htmltotext/{lang}/{stem}",
+            snapshot.repo,
+            lang,
+            None,
+            snapshot.read(path),
+            truth,
+            True,
+            None,
+        )
 
 
 def webmainbench(snapshot: Snapshot) -> Iterator[Page]:
@@ -107,8 +115,16 @@ def webmainbench(snapshot: Snapshot) -> Iterator[Page]:
             seen.add(url)
             meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
             lang = meta.get("language") or record.get("language") or _guess_lang(truth)
-            yield Page(f"webmainbench/{hashlib.sha1(url.encode()).hexdigest()[:12]}",
-                       snapshot.repo, lang, url, record["html"], truth, True, None)  # fmt: skip
+            yield Page(
+                f"webmainbench/{hashlib.sha1(url.encode()).hexdigest()[:12]}",
+                snapshot.repo,
+                lang,
+                url,
+                record["html"],
+                truth,
+                True,
+                None,
+            )
 
 
 def goose(snapshot: Snapshot) -> Iterator[Page]:
@@ -128,8 +144,16 @@ def goose(snapshot: Snapshot) -> Iterator[Page]:
             continue
         lang = expected.get("meta_lang") or _guess_lang(truth)
         stem = path.rsplit("/", 1)[-1][: -len(".json")]
-        yield Page(f"goose3/{stem}", snapshot.repo, lang, record.get("url"), html, truth,
-                   False, expected.get("title"))  # fmt: skip
+        yield Page(
+            f"goose3/{stem}",
+            snapshot.repo,
+            lang,
+            record.get("url"),
+            html,
+            truth,
+            False,
+            expected.get("title"),
+        )
 
 
 def _guess_lang(text: str) -> str:
@@ -183,8 +207,11 @@ def main(argv: list[str] | None = None) -> int:
     for page_id in broken:
         print(f"corpus: skipped {page_id}: the saved page does not hold its ground truth")
     for repo in missing:
-        print(f"corpus: snapshot of {repo} missing under {args.mirror}; "
-              f"bring it with the fetch tool (github:{repo}) and run again", file=sys.stderr)  # fmt: skip
+        print(
+            f"corpus: snapshot of {repo} missing under {args.mirror}; "
+            f"bring it with the fetch tool (github:{repo}) and run again",
+            file=sys.stderr,
+        )
     if not pages:
         print("corpus: no source present, nothing written", file=sys.stderr)
         return 2

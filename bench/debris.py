@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from debris_wordings import CATEGORIES, CHINESE_ARTICLES, WORDINGS
+from debris_wordings import CHINESE_ARTICLES, WORDINGS
 from dev_split import REPORT, TUNE, part_of
 
 from summarizer import SummarizerError, Summary, extract_article, summarize
@@ -132,9 +132,11 @@ def chinese(part: str) -> list[tuple[str, str, list[str]]]:
 def as_html(item: Wrapped) -> str:
     """The wrapped article as a simple page: header and tail lines as their own blocks."""
     body = "\n".join(f"<p>{html.escape(line)}</p>" for line in item.lines[1:])
-    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(item.title)}"
-            f"</title></head><body><div class='top'>{html.escape(item.lines[0])}</div>"
-            f"<article><h1>{html.escape(item.title)}</h1>{body}</article></body></html>")  # fmt: skip
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(item.title)}"
+        f"</title></head><body><div class='top'>{html.escape(item.lines[0])}</div>"
+        f"<article><h1>{html.escape(item.title)}</h1>{body}</article></body></html>"
+    )
 
 
 @dataclass
@@ -206,13 +208,18 @@ def render(label: str, tally: Tally, show: int) -> None:
     """Print one set's numbers and its first offenders."""
     n = max(tally.summaries, 1)
     print(f"## {label}: {tally.summaries} summaries")
-    print(f"- carrying debris: {len(tally.with_debris)} ({100 * len(tally.with_debris) / n:.1f}%)"
-          f" {dict(tally.kinds)}")  # fmt: skip
+    print(
+        f"- carrying debris: {len(tally.with_debris)} ({100 * len(tally.with_debris) / n:.1f}%)"
+        f" {dict(tally.kinds)}"
+    )
     print(f"- empty: {len(tally.empty)}")
     print(f"- debris as a section heading: {len(tally.headings)}")
     print(f"- debris as the title: {len(tally.titles)}")
-    for name, items in (("debris", tally.with_debris), ("heading", tally.headings),
-                        ("title", tally.titles)):  # fmt: skip
+    for name, items in (
+        ("debris", tally.with_debris),
+        ("heading", tally.headings),
+        ("title", tally.titles),
+    ):
         for item_id, line in items[:show]:
             print(f"    {name}: {item_id}: {line}")
     print()

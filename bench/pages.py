@@ -85,8 +85,9 @@ def run_page(page: dict[str, object], tally: Tally) -> None:
         return
     if summary.title and _METADATA_TITLE.search(summary.title):
         tally.metadata_titles.append((page_id, summary.title))
-    longest = max((word_count(p) for sec in extracted.article.sections for p in sec.paragraphs),
-                  default=0)  # fmt: skip
+    longest = max(
+        (word_count(p) for sec in extracted.article.sections for p in sec.paragraphs), default=0
+    )
     shown = list(summary.sentences)
     for section in summary.sections:
         shown.extend([section.heading or "", *section.sentences])
@@ -109,12 +110,18 @@ def report(part: str, tally: Tally, show: int) -> None:
     share = 100 * len(tally.foreign) / max(tally.shown, 1)
     print(f"## {part}: {tally.pages} pages ({langs})")
     print(f"- pages lost to 'no article text' with 400+ chars of ground truth: {len(tally.lost)}")
-    print(f"- shown lines not from the main text: {len(tally.foreign)} of {tally.shown} "
-          f"({share:.1f}%)")  # fmt: skip
+    print(
+        f"- shown lines not from the main text: {len(tally.foreign)} of {tally.shown} "
+        f"({share:.1f}%)"
+    )
     print(f"- metadata lines as titles: {len(tally.metadata_titles)}")
     print(f"- fragments (< {FRAGMENT_WORDS} words) picked: {len(tally.fragments)}")
-    for label, items in (("lost", [(p, "") for p in tally.lost]), ("foreign", tally.foreign),
-                         ("title", tally.metadata_titles), ("fragment", tally.fragments)):  # fmt: skip
+    for label, items in (
+        ("lost", [(p, "") for p in tally.lost]),
+        ("foreign", tally.foreign),
+        ("title", tally.metadata_titles),
+        ("fragment", tally.fragments),
+    ):
         for page_id, line in items[:show]:
             print(f"    {label}: {page_id}: {line[:120]}")
     print()

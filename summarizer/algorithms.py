@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
 
-import Stemmer as snowball  # PyStemmer
-
+from Stemmer import Stemmer as SnowballStemmer  # PyStemmer
+from Stemmer import algorithms as snowball_algorithms
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer, null_stemmer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
@@ -33,7 +33,7 @@ from summarizer.rank_budget import BudgetCount, SeededRandomSummarizer
 from summarizer.ranking import TermExtractor, rank, sentence_data
 
 DEFAULT_ALGORITHM = "news"
-_SNOWBALL = frozenset(snowball.algorithms()) - {"porter", "dutch_porter"}
+_SNOWBALL = frozenset(snowball_algorithms()) - {"porter", "dutch_porter"}
 
 _STOCK: dict[str, Callable[..., Any]] = {
     "lexrank": LexRankSummarizer,
@@ -95,12 +95,13 @@ def _stemmer(language: str) -> Callable[[str], str]:
         special: Callable[[str], str] = Stemmer.SPECIAL_STEMMERS[language]
         return special
     if language in _SNOWBALL:
-        stem_word = snowball.Stemmer(language).stemWord
+        stem_word = SnowballStemmer(language).stemWord
         return lambda word: str(stem_word(word.lower()))
     try:
-        return Stemmer(language)
+        fallback: Callable[[str], str] = Stemmer(language)
     except LookupError:
-        return null_stemmer
+        fallback = null_stemmer
+    return fallback
 
 
 def _stop_words(language: str) -> frozenset[str]:

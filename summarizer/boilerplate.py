@@ -18,7 +18,7 @@ from summarizer.headings import is_numbered_heading
 from summarizer.metadata import find_date
 from summarizer.model import Section
 
-_SENTENCE_END = tuple(".!?。！？…\"”’」』")
+_SENTENCE_END = tuple('.!?。！？…"”’」』')
 _CLOSERS = ")）]】"
 _OPENERS = "([（【〔〖《<{"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -128,9 +128,12 @@ def _closing_text(tail: Sequence[Block]) -> list[Block]:
             index += 1
             continue
         following = tail[index + 1] if index + 1 < len(tail) else None
-        if following is not None and _is_closing_sentence(following) and _is_question_free(
-            following.text
-        ) and word_count(following.text) >= SECTION_WORDS:
+        if (
+            following is not None
+            and _is_closing_sentence(following)
+            and _is_question_free(following.text)
+            and word_count(following.text) >= SECTION_WORDS
+        ):
             kept.extend((block, following))
             index += 2
             continue
@@ -148,7 +151,7 @@ def _is_closing_sentence(block: Block) -> bool:
 
 
 def _is_question_free(text: str) -> bool:
-    return not text.rstrip().rstrip("\"”’」』").endswith(("?", "？"))
+    return not text.rstrip().rstrip('"”’」』').endswith(("?", "？"))
 
 
 def is_stray(block: Block) -> bool:
@@ -160,7 +163,9 @@ def is_stray(block: Block) -> bool:
     words = word_count(text)
     if words < STRAY_WORDS:
         return True
-    return words <= _DATELINE_WORDS and (_CLOCK.search(text) is not None or find_date(text) is not None)
+    return words <= _DATELINE_WORDS and (
+        _CLOCK.search(text) is not None or find_date(text) is not None
+    )
 
 
 def is_hollow(section: Section) -> bool:
@@ -176,5 +181,17 @@ def is_hollow(section: Section) -> bool:
     )
 
 
+def is_teaser(block: Block) -> bool:
+    """A short question: another story's teaser when it sits right under a heading.
+
+    (A short unpunctuated line under a heading is told apart by the heading rules: it is a
+    sub-heading when a paragraph follows it.)
+    """
+    text = block.text.strip()
+    if block.marked or word_count(text) >= BODY_WORDS or is_numbered_heading(text):
+        return False
+    return _is_question(text)
+
+
 def _is_question(text: str) -> bool:
-    return text.rstrip().rstrip("\"”’」』").endswith(("?", "？")) and word_count(text) < BODY_WORDS
+    return text.rstrip().rstrip('"”’」』').endswith(("?", "？")) and word_count(text) < BODY_WORDS

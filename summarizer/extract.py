@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -86,7 +87,7 @@ def extract_page(
             except EmptyInputError:
                 pass
     document = parse_html(markup)
-    attempts = (
+    attempts: tuple[Callable[[], list[Block]], ...] = (
         lambda: _readability_blocks(markup, url),
         lambda: _justext_blocks(markup, code, document),
         lambda: list(document.main_blocks),
@@ -125,7 +126,7 @@ def _readability_blocks(markup: str, url: str | None) -> list[Block]:
 
     try:
         summary = Document(markup, url=url).summary(html_partial=True)
-    except Exception:  # noqa: BLE001 - a third-party parser failing on odd markup is no article
+    except Exception:
         return []
     return list(parse_html(summary).blocks)
 
@@ -141,11 +142,15 @@ def _justext_blocks(markup: str, code: str | None, document: HtmlDocument) -> li
         return []
     try:
         paragraphs = justext.justext(markup.encode("utf-8"), stop_words, encoding="utf-8")
-    except Exception:  # noqa: BLE001 - a third-party parser failing on odd markup is no article
+    except Exception:
         return []
     return [
-        Block(p.text, marked=bool(p.is_heading), level=2 if p.is_heading else 0,
-              link_share=float(p.links_density()))  # fmt: skip
+        Block(
+            p.text,
+            marked=bool(p.is_heading),
+            level=2 if p.is_heading else 0,
+            link_share=float(p.links_density()),
+        )
         for p in paragraphs
         if not p.is_boilerplate and p.text.strip()
     ]

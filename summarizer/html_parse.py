@@ -126,7 +126,12 @@ def _densest(root: etree._Element) -> etree._Element | None:
     while True:
         best, best_score = None, 0
         for child in current:
-            if isinstance(child.tag, str) and child.tag in _CONTAINERS | {"td", "table", "tr", "tbody"}:
+            if isinstance(child.tag, str) and child.tag in _CONTAINERS | {
+                "td",
+                "table",
+                "tr",
+                "tbody",
+            }:
                 child_score = _prose_chars(child)
                 if child_score > best_score:
                     best, best_score = child, child_score

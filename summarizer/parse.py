@@ -12,6 +12,7 @@ from summarizer.boilerplate import (
     is_hollow,
     is_sentence,
     is_stray,
+    is_teaser,
     trim_header_and_tail,
     word_count,
 )
@@ -231,10 +232,18 @@ def _sections(blocks: list[Block], *, keep_labels: bool = False) -> list[Section
     heading: str | None = None
     level = 0
     paragraphs: list[str] = []
+    skip: set[int] = set()
     for index, block in enumerate(blocks):
+        if index in skip:
+            continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         previous = blocks[index - 1] if index else None
-        if not is_heading(block, following, previous):
+        heading_here = is_heading(block, following, previous)
+        if heading_here and following is not None and not keep_labels and is_teaser(following):
+            # "Related" over another story's headline: neither is this article's text.
+            skip.add(index + 1)
+            continue
+        if not heading_here:
             if keep_labels or not is_stray(block):
                 paragraphs.append(block.text)
             continue

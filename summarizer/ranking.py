@@ -10,7 +10,6 @@ Everything is vectorized: one sparse tf-idf matrix, one similarity product per c
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
