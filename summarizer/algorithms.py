@@ -122,7 +122,12 @@ def _stop_words(language: str) -> frozenset[str]:
 def language_terms(language: str) -> TermExtractor:
     """Return the shared, caching word-to-term mapping of a sumy language name."""
     stemmer, stop_words = language_tools(language)
-    return TermExtractor(stemmer, stop_words)
+    stem_many = None
+    if language in _SNOWBALL and language not in Stemmer.SPECIAL_STEMMERS:
+        # Stemming a whole text's new words in one call to C skips a Python call per word.
+        stem_words = SnowballStemmer(language).stemWords
+        stem_many = lambda words: list(stem_words(words))  # noqa: E731
+    return TermExtractor(stemmer, stop_words, stem_many)
 
 
 def select(
@@ -173,7 +178,9 @@ def _select_news(
     Building sumy's document model costs more than ranking itself, so the default skips it.
     """
     terms = language_terms(tokenizer.language)
-    data = sentence_data(sentences, [tokenizer.to_words(s) for s in sentences], terms)
+    words = [tokenizer.to_words(s) for s in sentences]
+    terms.prime(word for group in words for word in group)
+    data = sentence_data(sentences, words, terms)
     title_terms = frozenset(terms(tokenizer.to_words(title))) if title else frozenset()
     return rank(data, count, title_terms=title_terms, max_chars=max_chars) or [0]
 

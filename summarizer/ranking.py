@@ -187,8 +187,14 @@ class TermExtractor:
 
     _LIMIT = 200_000
 
-    def __init__(self, stemmer: Callable[[str], str], stop_words: Iterable[str]) -> None:
+    def __init__(
+        self,
+        stemmer: Callable[[str], str],
+        stop_words: Iterable[str],
+        stem_many: Callable[[list[str]], list[str]] | None = None,
+    ) -> None:
         self._stem = stemmer
+        self._stem_many = stem_many
         self._stop_words = _normalized(frozenset(stop_words))
         self._cache: dict[str, str] = {}
 
@@ -196,6 +202,23 @@ class TermExtractor:
     def stop_words(self) -> frozenset[str]:
         """Normalized words ignored when comparing sentences."""
         return self._stop_words
+
+    def prime(self, words: Iterable[str]) -> None:
+        """Stem every new word of a text in one call (an unseen article is mostly new words)."""
+        if self._stem_many is None:
+            return
+        cache = self._cache
+        missing = list({word for word in words if word not in cache})
+        if not missing:
+            return
+        if len(cache) + len(missing) >= self._LIMIT:
+            cache.clear()
+        lowered = [word.lower() for word in missing]
+        stops = self._stop_words
+        content = [low for low in lowered if low not in stops]
+        stems = dict(zip(content, self._stem_many(content), strict=True))
+        for word, low in zip(missing, lowered, strict=True):
+            cache[word] = stems.get(low, "")
 
     def __call__(self, words: Sequence[str]) -> tuple[str, ...]:
         """Stems of the words that are not stop words, in order."""
