@@ -156,15 +156,60 @@ def goose(snapshot: Snapshot) -> Iterator[Page]:
         )
 
 
+_JS_STRING = r"""(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`((?:[^`\\]|\\.)*)`)"""
+_FIXTURE = re.compile(r"readFileSync\(\s*'\./fixtures/([^']+\.html)'")
+_URL = re.compile(r"\b(?:url|uri)\s*=\s*" + _JS_STRING)
+_TITLE = re.compile(r"assert\.equal\(\s*title,\s*" + _JS_STRING + r"\s*,?\s*\)")
+_FIRST_WORDS = re.compile(r"assert\.equal\(\s*first13,\s*" + _JS_STRING + r"\s*,?\s*\)")
+
+
+def _js_value(match: re.Match[str] | None) -> str | None:
+    if match is None:
+        return None
+    raw = next((group for group in match.groups() if group is not None), "")
+    return re.sub(r"\\(.)", r"\1", raw)
+
+
+def postlight(snapshot: Snapshot) -> Iterator[Page]:
+    """postlight/parser: per-site test pages with the expected title and first 13 words."""
+    for path in snapshot.files("src/extractors/custom"):
+        if not path.endswith("index.test.js"):
+            continue
+        test = snapshot.read(path)
+        fixture = _FIXTURE.search(test)
+        first_words = _js_value(_FIRST_WORDS.search(test))
+        if fixture is None or not first_words:
+            continue
+        try:
+            html = snapshot.read(f"fixtures/{fixture.group(1)}")
+        except subprocess.CalledProcessError:
+            continue
+        site = path.split("/")[-2]
+        yield Page(
+            f"postlight/{site}",
+            snapshot.repo,
+            _guess_lang(first_words),
+            _js_value(_URL.search(test)),
+            html,
+            first_words,
+            False,
+            _js_value(_TITLE.search(test)),
+        )
+
+
 def _guess_lang(text: str) -> str:
+    kana = sum(1 for ch in text[:2000] if "\u3040" <= ch <= "\u30ff")
+    if kana > 2:
+        return "ja"
     cjk = sum(1 for ch in text[:2000] if "\u4e00" <= ch <= "\u9fff")
-    return "zh" if cjk > 50 else "en"
+    return "zh" if cjk > 5 else "en"
 
 
 SOURCES = {
     "leogao2/htmltotext-benchmark": htmltotext,
     "opendatalab/WebMainBench": webmainbench,
     "goose3/goose3": goose,
+    "postlight/parser": postlight,
 }
 
 

@@ -65,10 +65,15 @@ class Tally:
     pages: int = 0
     languages: Counter[str] = field(default_factory=Counter)
     lost: list[str] = field(default_factory=list)
+    lost_any: list[str] = field(default_factory=list)
     shown: int = 0
     foreign: list[tuple[str, str]] = field(default_factory=list)
     metadata_titles: list[tuple[str, str]] = field(default_factory=list)
     fragments: list[tuple[str, str]] = field(default_factory=list)
+    titled: int = 0
+    other_titles: list[tuple[str, str]] = field(default_factory=list)
+    starts: int = 0
+    start_missing: list[tuple[str, str]] = field(default_factory=list)
 
 
 def run_page(page: dict[str, object], tally: Tally) -> None:
@@ -80,11 +85,25 @@ def run_page(page: dict[str, object], tally: Tally) -> None:
         extracted = extract_page(str(page["html"]), url=page.get("url") or None)  # type: ignore[arg-type]
         summary = summarize(extracted.article)
     except SummarizerError as exc:
-        if len(truth) >= MIN_TRUTH_CHARS and "no article text" in str(exc):
-            tally.lost.append(page_id)
+        if "no article text" in str(exc):
+            tally.lost_any.append(page_id)
+            if len(truth) >= MIN_TRUTH_CHARS:
+                tally.lost.append(page_id)
         return
     if summary.title and _METADATA_TITLE.search(summary.title):
         tally.metadata_titles.append((page_id, summary.title))
+    expected_title = page.get("title")
+    if expected_title:
+        tally.titled += 1
+        ours, theirs = normalized(summary.title or ""), normalized(str(expected_title))
+        if not ours or not (ours in theirs or theirs in ours):
+            tally.other_titles.append((page_id, summary.title or ""))
+    if not page.get("truth_full"):
+        # The ground truth is the start of the main text: its last words must be in ours.
+        tail_words = " ".join(truth.split()[-6:])
+        tally.starts += 1
+        if normalized(tail_words) not in normalized(extracted.article.text):
+            tally.start_missing.append((page_id, tail_words))
     longest = max(
         (word_count(p) for sec in extracted.article.sections for p in sec.paragraphs), default=0
     )
@@ -110,17 +129,22 @@ def report(part: str, tally: Tally, show: int) -> None:
     share = 100 * len(tally.foreign) / max(tally.shown, 1)
     print(f"## {part}: {tally.pages} pages ({langs})")
     print(f"- pages lost to 'no article text' with 400+ chars of ground truth: {len(tally.lost)}")
+    print(f"- pages lost to 'no article text', any ground truth: {len(tally.lost_any)}")
     print(
         f"- shown lines not from the main text: {len(tally.foreign)} of {tally.shown} "
         f"({share:.1f}%)"
     )
     print(f"- metadata lines as titles: {len(tally.metadata_titles)}")
+    print(f"- titles other than the expected headline: {len(tally.other_titles)} of {tally.titled}")
+    print(f"- start of the main text missing: {len(tally.start_missing)} of {tally.starts}")
     print(f"- fragments (< {FRAGMENT_WORDS} words) picked: {len(tally.fragments)}")
     for label, items in (
-        ("lost", [(p, "") for p in tally.lost]),
+        ("lost", [(p, "") for p in tally.lost_any]),
         ("foreign", tally.foreign),
         ("title", tally.metadata_titles),
         ("fragment", tally.fragments),
+        ("title≠", tally.other_titles),
+        ("start", tally.start_missing),
     ):
         for page_id, line in items[:show]:
             print(f"    {label}: {page_id}: {line[:120]}")
