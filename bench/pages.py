@@ -52,10 +52,14 @@ def in_main_text(line: str, truth: str, shingles: set[str]) -> bool:
     return sum(g in shingles for g in grams) >= _IN_TEXT_SHARE * len(grams)
 
 
+def _is_cjk(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+
+
 def word_count(text: str) -> int:
     """Spaced words plus CJK characters (a six-character Chinese sentence is no fragment)."""
-    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
-    return len("".join(" " if "\u3400" <= ch <= "\u9fff" else ch for ch in text).split()) + cjk
+    cjk = sum(1 for ch in text if _is_cjk(ch))
+    return len("".join(" " if _is_cjk(ch) else ch for ch in text).split()) + cjk
 
 
 @dataclass

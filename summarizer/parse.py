@@ -13,6 +13,7 @@ from summarizer.boilerplate import (
     is_sentence,
     is_stray,
     is_teaser,
+    line_key,
     trim_header_and_tail,
     word_count,
 )
@@ -173,12 +174,13 @@ def _clean(blocks: list[Block], meta: DocumentMeta) -> list[Block]:
 
 
 def _take_title(blocks: list[Block], meta: DocumentMeta) -> tuple[str | None, list[Block]]:
-    """The page's headline: a marked <h1>, else the head's title, else the header's headline.
+    """The page's headline: a marked <h1> above the text, else the head's title (og:title,
+    <title>), else the header's headline.
 
     The header is the run of lines before the first sentence; its headline is its longest
     line that is neither metadata nor a sentence (outlet names and credits are shorter, or
     are read as metadata). A line that describes the page ("reading time: 2 minutes") is
-    never a title.
+    never a title. The headline's own line leaves the body.
     """
     window = blocks[:_TITLE_WINDOW]
     for index, block in enumerate(window):
@@ -187,7 +189,7 @@ def _take_title(blocks: list[Block], meta: DocumentMeta) -> tuple[str | None, li
         if block.marked and block.level == 1 and not _is_metadata_like(block.text):
             return block.text, blocks[:index] + blocks[index + 1 :]
     if meta.title and not _is_metadata_like(meta.title):
-        return meta.title, [b for b in blocks if not _same_line(b.text, meta.title)]
+        return meta.title, _without_headline(blocks, meta.title)
     header: list[int] = []
     for index, block in enumerate(window):
         if is_sentence(block.text) or (block.marked and block.level > 1):
@@ -198,6 +200,22 @@ def _take_title(blocks: list[Block], meta: DocumentMeta) -> tuple[str | None, li
         return None, blocks
     best = max(candidates, key=lambda i: word_count(blocks[i].text))
     return blocks[best].text, blocks[:best] + blocks[best + 1 :]
+
+
+def _without_headline(blocks: list[Block], title: str) -> list[Block]:
+    """Drop the headline's line (the <h1> or the same words) from the top of the body."""
+    key = line_key(title)
+    out = list(blocks)
+    for index, block in enumerate(blocks[:_TITLE_WINDOW]):
+        other = line_key(block.text)
+        same = other == key
+        marked_headline = (
+            block.marked and block.level == 1 and other and (other in key or key in other)
+        )
+        if same or marked_headline:
+            del out[index]
+            break
+    return out
 
 
 def _same_line(text: str, title: str) -> bool:
