@@ -167,3 +167,19 @@ def test_the_sample_article_keeps_its_three_sections() -> None:
         "Couple assistance+four -handed teaching",
         "Students send teaching+flow lecture hall",
     ]
+
+
+def test_the_density_pass_finds_the_container_holding_the_prose() -> None:
+    from summarizer.html_parse import parse_html
+
+    links = "".join(
+        f"<li><a href='/s/{i}'>Section number {i} of the site</a></li>" for i in range(30)
+    )
+    page = (
+        f"<html><body><div id='menu'><ul>{links}</ul></div><div id='wrap'><div id='story'>"
+        + "".join(f"<p>{p}</p>" for p in BODY_EN)
+        + "</div><div id='side'><p><a href='/x'>Most read today on the site</a></p></div>"
+        "</div></body></html>"
+    )
+    main = [block.text for block in parse_html(page).main_blocks]
+    assert main == BODY_EN
