@@ -34,6 +34,8 @@ check: lint test
 bench: $(STAMP)
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/debris.py
+	$(BIN)/python bench/build_corpus.py && $(BIN)/python bench/pages.py || true
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/delivery.py --store both
 	$(BIN)/python bench/memory.py

@@ -1,6 +1,10 @@
 """ROUGE of the default ranker, Lead-3 and every stock sumy algorithm on the dev set.
 
 Usage: python bench/quality.py [--path FILE] [--sentences N] [--algorithms a,b] [--limit N]
+                              [--part tune|report|all]
+
+The dev set is split by id (bench/dev_split.py): tune on the "tune" part only; the "report" part
+is what tests/summarizer/test_quality_gate.py gates on. Both parts are reported by default.
 
 Every method sees the same sentences, split by the project's tokenizer (sumy's own English
 tokenizer needs NLTK data that is not available offline). Lead-N is the first N of them.
@@ -16,6 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from dev_split import REPORT, TUNE, part_of
 from rouge_score import rouge_scorer
 
 from summarizer.algorithms import ALGORITHMS, select
@@ -97,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int, default=3)
     parser.add_argument("--algorithms", default=",".join(ALGORITHMS))
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--part", choices=(TUNE, REPORT, "all"), default=None)
     args = parser.parse_args(argv)
     if not args.path.is_file():
         print(f"quality: no dev set at {args.path}", file=sys.stderr)
@@ -107,7 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"quality: unknown algorithm(s) {', '.join(unknown)}", file=sys.stderr)
         return 2
-    print(render(evaluate(articles, methods, args.sentences), args.sentences, len(articles)))
+    parts = [args.part] if args.part else [TUNE, REPORT]
+    for part in parts:
+        chosen = [a for a in articles if part == "all" or part_of(str(a["id"])) == part]
+        print(f"## {part} part")
+        print(render(evaluate(chosen, methods, args.sentences), args.sentences, len(chosen)))
+        print()
     return 0
 
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
 
+from Stemmer import Stemmer as SnowballStemmer  # PyStemmer
+from Stemmer import algorithms as snowball_algorithms
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
@@ -27,8 +29,10 @@ from summarizer import languages
 from summarizer.errors import UnknownAlgorithmError
 from summarizer.rank_budget import BudgetCount, SeededRandomSummarizer
 from summarizer.ranking import TermExtractor, rank, sentence_data
+from summarizer.stemmers import SUMY_SPECIAL
 
 DEFAULT_ALGORITHM = "news"
+_SNOWBALL = frozenset(snowball_algorithms()) - {"porter", "dutch_porter"}
 
 _STOCK: dict[str, Callable[..., Any]] = {
     "lexrank": LexRankSummarizer,
@@ -90,7 +94,12 @@ def language_tools(language: str) -> tuple[CachedStemmer, frozenset[str]]:
 def language_terms(language: str) -> TermExtractor:
     """Return the shared, caching word-to-term mapping of a sumy language name."""
     stemmer, stop_words = language_tools(language)
-    return TermExtractor(stemmer, stop_words)
+    stem_many = None
+    if language in _SNOWBALL and language not in SUMY_SPECIAL.values():
+        # Stemming a whole text's new words in one call to C skips a Python call per word.
+        stem_words = SnowballStemmer(language).stemWords
+        stem_many = lambda words: list(stem_words(words))  # noqa: E731
+    return TermExtractor(stemmer, stop_words, stem_many)
 
 
 def select(
@@ -141,7 +150,9 @@ def _select_news(
     Building sumy's document model costs more than ranking itself, so the default skips it.
     """
     terms = language_terms(tokenizer.language)
-    data = sentence_data(sentences, [tokenizer.to_words(s) for s in sentences], terms)
+    words = [tokenizer.to_words(s) for s in sentences]
+    terms.prime(word for group in words for word in group)
+    data = sentence_data(sentences, words, terms)
     title_terms = frozenset(terms(tokenizer.to_words(title))) if title else frozenset()
     return rank(data, count, title_terms=title_terms, max_chars=max_chars) or [0]
 

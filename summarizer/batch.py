@@ -9,6 +9,7 @@ from typing import Any
 
 from summarizer.errors import SummarizerError
 from summarizer.model import Summary
+from summarizer.recurring import RecurringLines, document_lines
 from summarizer.render import sections_list
 
 
@@ -30,7 +31,8 @@ class BadLine:
     reason: str
 
 
-Summarize = Callable[[str, BatchOptions, str | None], Summary]
+Summarize = Callable[[str, BatchOptions, str | None, frozenset[str]], Summary]
+"""Summarize one text with the batch's options, its language and the batch's boilerplate."""
 
 
 def _read_record(line: str) -> tuple[Any, str, str | None]:
@@ -54,13 +56,31 @@ def _read_record(line: str) -> tuple[Any, str, str | None]:
 def summarize_lines(
     lines: Iterable[str], options: BatchOptions, summarize: Summarize
 ) -> Iterator[dict[str, Any] | BadLine]:
-    """Yield one output record per non-blank input line, or a BadLine for a failing one."""
+    """Yield one output record per non-blank input line, or a BadLine for a failing one.
+
+    The batch is read whole first: lines that recur in several of its texts (a site's
+    navigation, credits, calls to follow) are that batch's boilerplate and are dropped.
+    """
+    records: list[tuple[int, tuple[Any, str, str | None] | SummarizerError]] = []
+    recurring = RecurringLines()
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            record_id, text, lang = _read_record(line)
-            summary = summarize(text, options, lang)
+            record = _read_record(line)
+        except SummarizerError as exc:
+            records.append((number, exc))
+            continue
+        records.append((number, record))
+        recurring.add(document_lines(record[1]))
+    known = recurring.known()
+    for number, item in records:
+        if isinstance(item, SummarizerError):
+            yield BadLine(number, str(item))
+            continue
+        record_id, text, lang = item
+        try:
+            summary = summarize(text, options, lang, known)
         except SummarizerError as exc:
             yield BadLine(number, str(exc))
             continue

@@ -10,9 +10,11 @@ class Block:
     """A paragraph or a line of a document; ``marked`` when markup declares it a heading.
 
     ``level`` is the heading level of marked headings (1 for <h1> or "#", 7 for a
-    bold-only paragraph, which is weaker evidence than any real heading).
+    bold-only paragraph, which is weaker evidence than any real heading). ``link_share`` is
+    the share of the block's text inside links, when the block comes from HTML.
     """
 
     text: str
     marked: bool = False
     level: int = 0
+    link_share: float = 0.0

@@ -75,6 +75,7 @@ _CAPTION = re.compile(
 _CAPTION_CREDIT = re.compile(
     r"\b(?:photo|image|picture)s?\s*(?:by\b|:|/|credit)|（图[^）]{0,20}）$", re.I
 )
+_KEYED = re.compile(r"^[^:：]{1,25}[:：]")
 _SCROLL_PREFIX = re.compile(r"^scroll down for (?:video|more)\s*", re.IGNORECASE)
 
 
@@ -131,7 +132,7 @@ def _is_credit_shaped(text: str) -> bool:
     """A credit is short and either keyed with a colon or not a sentence."""
     if not _is_short(text, 14):
         return False
-    keyed = re.match(r"^[^:：]{1,25}[:：]", text) is not None
+    keyed = _KEYED.match(text) is not None
     return keyed or not _has_final_punctuation(text)
 
 

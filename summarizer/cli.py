@@ -16,6 +16,7 @@ from summarizer.extract import extract_article
 from summarizer.html_parse import looks_like_html
 from summarizer.inputs import MAX_INPUT_BYTES, decode_bytes
 from summarizer.model import Summary
+from summarizer.parse import parse_article
 from summarizer.pipeline import summarize
 from summarizer.render import FORMATS, render
 
@@ -85,16 +86,20 @@ def _read_input(name: str) -> str:
     return decode_bytes(data)
 
 
-def _summarize_text(text: str, args: argparse.Namespace, language: str | None) -> Summary:
+def _summarize_text(
+    text: str,
+    args: argparse.Namespace,
+    language: str | None,
+    boilerplate: frozenset[str] = frozenset(),
+) -> Summary:
     if args.html or looks_like_html(text):
-        article = extract_article(text, language=language)
+        article = extract_article(text, language=language, boilerplate=boilerplate)
         return summarize(
             article, sentences=args.sentences, algorithm=args.algorithm, max_chars=args.max_chars
         )
     return summarize(
-        text,
+        parse_article(text, language=language, boilerplate=boilerplate),
         sentences=args.sentences,
-        language=language,
         algorithm=args.algorithm,
         max_chars=args.max_chars,
     )
@@ -110,8 +115,10 @@ def _run_batch(args: argparse.Namespace, prog: str) -> int:
         algorithm=args.algorithm,
     )
 
-    def one(text: str, batch_options: BatchOptions, lang: str | None) -> Summary:
-        return _summarize_text(text, args, lang or batch_options.language)
+    def one(
+        text: str, batch_options: BatchOptions, lang: str | None, known: frozenset[str]
+    ) -> Summary:
+        return _summarize_text(text, args, lang or batch_options.language, known)
 
     source = sys.stdin if args.jsonl == "-" else Path(args.jsonl).open(encoding="utf-8")  # noqa: SIM115
     target = Path(args.output).open("w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
 
 from summarizer.blocks import Block
+from summarizer.boilerplate import line_key
+from summarizer.detect import detect_language
 from summarizer.errors import EmptyInputError
-from summarizer.html_parse import parse_html
+from summarizer.html_parse import HtmlDocument, parse_html, repair_markup
 from summarizer.inputs import check_text
 from summarizer.languages import normalize_code
 from summarizer.metadata import find_date
 from summarizer.model import Article
 from summarizer.parse import DocumentMeta, build_article, strip_site_name
+from summarizer.stoplists import paragraph_stop_words
 
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 _MIN_EXTRACTED_CHARS = 80
@@ -29,8 +33,10 @@ _HOST_LIKE = re.compile(
 _NOT_A_NAME = re.compile(r"©|\(c\)|copyright|all rights reserved|版权", re.IGNORECASE)
 _MAX_SITE_NAME_CHARS = 60
 
+_MAX_LEARNED_LINE = 200  # longer lines are prose; recurring boilerplate is short
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
+logging.getLogger("readability.readability").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True)
@@ -39,40 +45,115 @@ class ExtractedPage:
 
     article: Article
     site_name: str | None = None
+    lines: frozenset[str] = frozenset()
+    """Keys (``boilerplate.line_key``) of the page's short lines, for learning what recurs."""
 
 
-def extract_article(html: str, *, url: str | None = None, language: str | None = None) -> Article:
+def extract_article(
+    html: str,
+    *,
+    url: str | None = None,
+    language: str | None = None,
+    boilerplate: frozenset[str] = frozenset(),
+) -> Article:
     """Extract the article from an HTML page (never fetched: pass the markup).
 
     ``url`` only helps trafilatura judge links and metadata. Headings are kept. When
-    trafilatura finds no main text, the whole page is parsed by the package's own HTML reader.
+    trafilatura finds no main text, readability, jusText and a density pass of the package's
+    own HTML reader are tried in turn. ``boilerplate`` holds keys of lines known to recur on
+    the site; they are dropped.
     """
-    return extract_page(html, url=url, language=language).article
+    return extract_page(html, url=url, language=language, boilerplate=boilerplate).article
 
 
 def extract_page(
-    html: str, *, url: str | None = None, language: str | None = None
+    html: str,
+    *,
+    url: str | None = None,
+    language: str | None = None,
+    boilerplate: frozenset[str] = frozenset(),
 ) -> ExtractedPage:
     """`extract_article`, plus the site's own name (og:site_name and the like, never a host)."""
     check_text(html)
     code = normalize_code(language) if language else None
-    extracted = _trafilatura_xml(html, url)
+    markup = repair_markup(html)
+    extracted = _trafilatura_xml(markup, url)
     if extracted is not None:
         blocks, meta, site_name = extracted
         if sum(len(b.text) for b in blocks if not b.marked) >= _MIN_EXTRACTED_CHARS:
             try:
-                article = build_article(blocks, meta, code)
-                return ExtractedPage(article, _site_name(site_name, article.title))
+                article = build_article(blocks, meta, code, boilerplate=boilerplate)
+                return ExtractedPage(article, _site_name(site_name, article.title), _keys(blocks))
             except EmptyInputError:
                 pass
-    document = parse_html(html)
-    meta = DocumentMeta(
+    document = parse_html(markup)
+    attempts: tuple[Callable[[], list[Block]], ...] = (
+        lambda: _readability_blocks(markup, url),
+        lambda: _justext_blocks(markup, code, document),
+        lambda: list(document.main_blocks),
+    )
+    for attempt in attempts:
+        blocks = attempt()
+        if sum(len(b.text) for b in blocks if not b.marked) < _MIN_EXTRACTED_CHARS:
+            continue
+        try:
+            article = build_article(blocks, _head_meta(document), code, boilerplate=boilerplate)
+        except EmptyInputError:
+            continue
+        return ExtractedPage(article, _site_name(document.site_name, article.title), _keys(blocks))
+    blocks = list(document.blocks)
+    article = build_article(blocks, _head_meta(document), code, boilerplate=boilerplate)
+    return ExtractedPage(article, _site_name(document.site_name, article.title), _keys(blocks))
+
+
+def _head_meta(document: HtmlDocument) -> DocumentMeta:
+    return DocumentMeta(
         title=strip_site_name(document.title) if document.title else None,
         byline=document.author,
         published=find_date(document.date_text) if document.date_text else None,
     )
-    article = build_article(list(document.blocks), meta, code)
-    return ExtractedPage(article, _site_name(document.site_name, article.title))
+
+
+def _keys(blocks: list[Block]) -> frozenset[str]:
+    return frozenset(
+        key for b in blocks if len(b.text) <= _MAX_LEARNED_LINE and (key := line_key(b.text))
+    )
+
+
+def _readability_blocks(markup: str, url: str | None) -> list[Block]:
+    """The article as readability-lxml finds it, read by the package's own HTML reader."""
+    from readability import Document  # loaded only when trafilatura found nothing
+
+    try:
+        summary = Document(markup, url=url).summary(html_partial=True)
+    except Exception:
+        return []
+    return list(parse_html(summary).blocks)
+
+
+def _justext_blocks(markup: str, code: str | None, document: HtmlDocument) -> list[Block]:
+    """The paragraphs jusText keeps, with the stop words of the page's language."""
+    import justext  # loaded only when trafilatura and readability found nothing
+
+    sample = " ".join(b.text for b in document.blocks[:200])
+    language = code or (detect_language(sample).code if sample.strip() else "en")
+    stop_words = paragraph_stop_words(language)
+    if not stop_words:
+        return []
+    try:
+        paragraphs = justext.justext(markup.encode("utf-8"), stop_words, encoding="utf-8")
+    except Exception:
+        return []
+    return [
+        Block(
+            p.text,
+            marked=bool(p.is_heading),
+            level=2 if p.is_heading else 0,
+            link_share=float(p.links_density()),
+        )
+        for p in paragraphs
+        if not p.is_boilerplate and p.text.strip()
+    ]
 
 
 def _site_name(candidate: str | None, title: str | None) -> str | None:
@@ -103,7 +184,7 @@ def _trafilatura_xml(
         include_comments=False,
         include_tables=False,
         include_images=False,
-        include_links=False,
+        include_links=True,
     )
     if not result:
         return None
@@ -136,12 +217,27 @@ def _xml_blocks(main: etree._Element) -> list[Block]:
                 level = _HEADING_LEVELS.get(element.get("rend", ""), 2)
                 blocks.append(Block(text, marked=True, level=level))
         elif tag == "list":
-            blocks.extend(Block(_text(item)) for item in element.iter("item") if _text(item))
+            blocks.extend(
+                Block(_text(item), link_share=_link_share(item))
+                for item in element.iter("item")
+                if _text(item)
+            )
         elif tag in ("p", "quote", "code"):
             text = _text(element)
             if text:
-                blocks.append(Block(text, marked=_is_bold_only(element, text), level=7))
-    return [b if b.marked else Block(b.text) for b in blocks]
+                bold = _is_bold_only(element, text)
+                blocks.append(Block(text, marked=bold, level=7 if bold else 0,
+                                    link_share=_link_share(element)))  # fmt: skip
+    return blocks
+
+
+def _link_share(element: etree._Element) -> float:
+    """Share of an element's text inside trafilatura's <ref> (link) elements."""
+    total = len("".join(_text(element).split()))
+    if total == 0:
+        return 0.0
+    linked = sum(len("".join(_text(ref).split())) for ref in element.iter("ref"))
+    return min(1.0, linked / total)
 
 
 def _is_bold_only(element: etree._Element, text: str) -> bool:

@@ -18,6 +18,8 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "dd", "dt", "td", "th", "caption", "address"})
 _CONTAINERS = frozenset({"div", "section", "article", "main", "body", "header", "center", "span"})
 _BOLD = frozenset({"b", "strong"})
+_CLOSING = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_TRAILER = re.compile(r"(?:\s|<!--.*?-->|</(?:body|html)\s*>)*", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"[ \t\r\f\v\xa0\u3000]+")
 _HTML_SIGNS = re.compile(
     r"<!doctype html|<html[\s>]|<body[\s>]"
@@ -38,6 +40,8 @@ class HtmlDocument:
 
     blocks: tuple[Block, ...]
     title: str | None = None
+    main_blocks: tuple[Block, ...] = ()
+    """The blocks of the densest region (most paragraph text outside links), if any."""
     author: str | None = None
     date_text: str | None = None
     site_name: str | None = None
@@ -75,10 +79,11 @@ def _walk(element: etree._Element, out: list[Block]) -> None:
     if tag in _BLOCKS:
         text = _text_of(element)
         if text:
+            links = link_share(element)
             if tag == "p" and "\n" not in text and _is_bold_only(element, text):
-                out.append(Block(text, marked=True, level=7))
+                out.append(Block(text, marked=True, level=7, link_share=links))
             else:
-                out.extend(Block(line) for line in text.split("\n"))
+                out.extend(Block(line, link_share=links) for line in text.split("\n"))
         return
     # Containers may hold loose text between their block children.
     if element.text and element.text.strip() and tag in _CONTAINERS:
@@ -87,6 +92,72 @@ def _walk(element: etree._Element, out: list[Block]) -> None:
         _walk(child, out)
         if child.tail and child.tail.strip():
             out.extend(Block(line) for line in _loose_lines(child.tail))
+
+
+def link_share(element: etree._Element) -> float:
+    """The share of an element's visible text that sits inside links."""
+    total = len(_SPACES.sub("", "".join(element.itertext())))
+    if total == 0:
+        return 0.0
+    linked = sum(len(_SPACES.sub("", "".join(a.itertext()))) for a in element.iter("a"))
+    return min(1.0, linked / total)
+
+
+def _prose_chars(element: etree._Element) -> int:
+    """Characters of paragraph text outside links under an element."""
+    total = 0
+    for paragraph in element.iter("p", "pre", "blockquote", "li", "dd"):
+        text = len(_SPACES.sub("", "".join(paragraph.itertext())))
+        linked = sum(len(_SPACES.sub("", "".join(a.itertext()))) for a in paragraph.iter("a"))
+        total += max(0, text - 2 * linked)
+    return total
+
+
+def _densest(root: etree._Element) -> etree._Element | None:
+    """The smallest container that still holds most of the page's prose (a density pass).
+
+    From the root down, step into the child holding at least 80% of the prose of its parent;
+    stop where the prose is spread over several children.
+    """
+    current = root
+    score = _prose_chars(root)
+    if score == 0:
+        return None
+    while True:
+        best, best_score = None, 0
+        for child in current:
+            if isinstance(child.tag, str) and child.tag in _CONTAINERS | {
+                "td",
+                "table",
+                "tr",
+                "tbody",
+            }:
+                child_score = _prose_chars(child)
+                if child_score > best_score:
+                    best, best_score = child, child_score
+        if best is None or best_score < 0.8 * score:
+            return current
+        current, score = best, best_score
+
+
+def repair_markup(markup: str) -> str:
+    """Undo a page closing </body> or </html> before its content: parsers drop what follows.
+
+    Only closing tags followed by more than whitespace, comments and other closing tags go;
+    a well-formed page comes back unchanged.
+    """
+    matches = list(_CLOSING.finditer(markup))
+    if not matches:
+        return markup
+    parts: list[str] = []
+    position = 0
+    for match in matches:
+        if _TRAILER.fullmatch(markup, match.end()):
+            continue
+        parts.append(markup[position : match.start()])
+        position = match.end()
+    parts.append(markup[position:])
+    return "".join(parts)
 
 
 def _loose_lines(text: str) -> list[str]:
@@ -104,7 +175,7 @@ def _meta(root: etree._Element, names: tuple[str, ...]) -> str | None:
 def parse_html(markup: str) -> HtmlDocument:
     """Parse an HTML page or fragment into blocks (headings marked) and head metadata."""
     try:
-        root = lxml.html.fromstring(markup)
+        root = lxml.html.fromstring(repair_markup(markup))
     except (etree.ParserError, ValueError):
         return HtmlDocument(blocks=())
     title_element = root.find(".//title")
@@ -129,8 +200,13 @@ def parse_html(markup: str) -> HtmlDocument:
         br.tail = "\n" + (br.tail or "")
     blocks: list[Block] = []
     _walk(root, blocks)
+    main: list[Block] = []
+    dense = _densest(root)
+    if dense is not None and dense is not root:
+        _walk(dense, main)
     return HtmlDocument(
         tuple(blocks),
+        main_blocks=tuple(main),
         title=og_title or title or None,
         author=author,
         date_text=date_text,

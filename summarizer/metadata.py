@@ -38,6 +38,8 @@ _WORDY_DATE = re.compile(
     re.IGNORECASE,
 )
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_LETTER = re.compile(r"[^\W\d_]")
+_DATE_WORDS = re.compile(r"(?i)\b(updated|published|posted|am|pm|utc|gmt|[a-z]{3}day)\b")
 
 _AUTHOR_KEYS = r"author|authors|by|writer|written by|作者|撰文|文"
 _SOURCE_KEYS = r"source|来源|出处"
@@ -86,8 +88,8 @@ def _is_date_only(line: str) -> bool:
     rest = _NUMERIC_DATE.sub(" ", line)
     rest = _WORDY_DATE.sub(" ", rest)
     rest = _TIME_OF_DAY.sub(" ", rest)
-    rest = re.sub(r"(?i)\b(updated|published|posted|am|pm|utc|gmt|[a-z]{3}day)\b", " ", rest)
-    return rest != line and not re.search(r"[^\W\d_]", rest)
+    rest = _DATE_WORDS.sub(" ", rest)
+    return rest != line and not _LETTER.search(rest)
 
 
 def _clean_value(value: str) -> str | None:

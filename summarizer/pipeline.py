@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, select
+from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, language_terms, select
+from summarizer.detect import detect_language
 from summarizer.errors import EmptyInputError, SummarizerError, UnknownAlgorithmError
 from summarizer.languages import normalize_code
 from summarizer.model import Article, Section, SectionSummary, Summary
 from summarizer.parse import parse_article
+from summarizer.stoplists import paragraph_stop_words
 from summarizer.tokenize import Tokenizer, get_tokenizer
 
 LONG_SECTION_SENTENCES = 8
 """A section with at least this many sentences is long and gets two summary sentences."""
+PREPARED_LANGUAGES = ("en", "zh")
+"""Languages whose tables are built at import, so a process's first article does not wait."""
 
 
 def summarize(
@@ -114,3 +118,19 @@ def _summarize_section(
         sentences, count, tokenizer=tokenizer, algorithm=algorithm, title=section.heading
     )
     return SectionSummary(heading=section.heading, sentences=tuple(sentences[i] for i in picked))
+
+
+def prepare(codes: Sequence[str] = PREPARED_LANGUAGES) -> None:
+    """Build the tokenizer, stemmer and stop-word tables of these languages now.
+
+    A few milliseconds once per process instead of on its first article; jieba's dictionary
+    still loads on the first Chinese text (a second, and most processes never need it).
+    """
+    for code in codes:
+        tokenizer = get_tokenizer(code)
+        language_terms(tokenizer.language)
+        paragraph_stop_words(code)
+    detect_language("The summarizer prepares its language tables once per process.")
+
+
+prepare()

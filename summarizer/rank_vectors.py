@@ -38,8 +38,10 @@ def tfidf(terms: Sequence[Sequence[str]]) -> TfIdf:
     return TfIdf(row, col, value, (n, size))
 
 
-# Up to this many cells a dense product is cheaper than scipy's sparse bookkeeping.
-_DENSE_CELLS = 50_000
+# Up to this many multiply-adds a dense product without BLAS is cheapest: the first BLAS
+# call of a process starts its thread pool, which costs more (~10 ms of CPU) than the whole
+# product of a news article.
+_DENSE_OPERATIONS = 4_000_000
 
 
 def similarity_matrix(vectors: TfIdf) -> FloatArray:
@@ -56,10 +58,10 @@ def similarity_matrix(vectors: TfIdf) -> FloatArray:
     width = int(np.count_nonzero(frequency > 1))
     if width == 0:
         return np.zeros((n, n))
-    if n * width <= _DENSE_CELLS:
+    if n * n * width <= _DENSE_OPERATIONS:
         dense = np.zeros((n, width))
         dense[row, col] = value
-        similarity = dense @ dense.T
+        similarity = np.einsum("ij,kj->ik", dense, dense)
     else:
         matrix = sparse.csr_matrix((value, (row, col)), shape=(n, width))
         similarity = (matrix @ matrix.T).toarray()
@@ -71,7 +73,7 @@ def centroid_similarity(vectors: TfIdf) -> FloatArray:
     """Cosine of each sentence with the section's tf-idf centroid: how on-topic it is."""
     n, size = vectors.shape
     centroid = np.bincount(vectors.col, weights=vectors.value, minlength=size)
-    norm = float(np.linalg.norm(centroid))
+    norm = float(np.sqrt(np.dot(centroid, centroid))) if centroid.size else 0.0
     if norm == 0.0:
         return np.zeros(n)
     dots = np.bincount(vectors.row, weights=vectors.value * centroid[vectors.col], minlength=n)

@@ -9,6 +9,7 @@ Everything is vectorized: one sparse tf-idf matrix, one similarity product per c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +55,17 @@ class SentenceData:
     texts: tuple[str, ...]
     terms: tuple[tuple[str, ...], ...]
     word_counts: tuple[int, ...]
+
+
+MIN_SENTENCE_WORDS = 6
+"""Sentences with fewer words are fragments, picked only when nothing longer exists."""
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _fragment_size(text: str) -> int:
+    """Spaced words plus CJK characters: a six-character Chinese sentence is no fragment."""
+    cjk = len(_CJK_CHAR.findall(text))
+    return len(_CJK_CHAR.sub(" ", text).split()) + cjk
 
 
 def rank(
@@ -129,8 +141,13 @@ def _choose(
     """Greedy MMR pick within the sentence, character and word budgets."""
     chars = np.array([len(t) for t in data.texts], dtype=np.int64)
     words = np.array(data.word_counts, dtype=np.int64)
-    # A sentence without a word carries nothing; it is only picked when nothing else exists.
-    available = words > 0 if words.any() else np.ones(len(scores), dtype=bool)
+    # A fragment ("... testified.") is never picked while the text has full sentences; a
+    # sentence without a word carries nothing and is only picked when nothing else exists.
+    full = np.array([_fragment_size(t) >= MIN_SENTENCE_WORDS for t in data.texts], dtype=bool)
+    if full.any():
+        available = full
+    else:
+        available = words > 0 if words.any() else np.ones(len(scores), dtype=bool)
     chosen: list[int] = []
     used_chars = used_words = 0
     # The word budget trims long, run-on picks; a section that fits the count is kept whole.
@@ -170,8 +187,14 @@ class TermExtractor:
 
     _LIMIT = 200_000
 
-    def __init__(self, stemmer: Callable[[str], str], stop_words: Iterable[str]) -> None:
+    def __init__(
+        self,
+        stemmer: Callable[[str], str],
+        stop_words: Iterable[str],
+        stem_many: Callable[[list[str]], list[str]] | None = None,
+    ) -> None:
         self._stem = stemmer
+        self._stem_many = stem_many
         self._stop_words = _normalized(frozenset(stop_words))
         self._cache: dict[str, str] = {}
 
@@ -179,6 +202,23 @@ class TermExtractor:
     def stop_words(self) -> frozenset[str]:
         """Normalized words ignored when comparing sentences."""
         return self._stop_words
+
+    def prime(self, words: Iterable[str]) -> None:
+        """Stem every new word of a text in one call (an unseen article is mostly new words)."""
+        if self._stem_many is None:
+            return
+        cache = self._cache
+        missing = list({word for word in words if word not in cache})
+        if not missing:
+            return
+        if len(cache) + len(missing) >= self._LIMIT:
+            cache.clear()
+        lowered = [word.lower() for word in missing]
+        stops = self._stop_words
+        content = [low for low in lowered if low not in stops]
+        stems = dict(zip(content, self._stem_many(content), strict=True))
+        for word, low in zip(missing, lowered, strict=True):
+            cache[word] = stems.get(low, "")
 
     def __call__(self, words: Sequence[str]) -> tuple[str, ...]:
         """Stems of the words that are not stop words, in order."""

@@ -40,6 +40,13 @@ class SummarizedArticle:
     published: date | None = None
     from_feed_content: bool = False
     timings: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+    lines: frozenset[str] = field(default=frozenset(), compare=False)
+    """Keys of the page's short lines, for learning the host's boilerplate."""
+
+
+def page_host(url: str) -> str:
+    """The host whose pages share boilerplate: the URL's host without `www.`."""
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
 
 
 def source_name(url: str) -> str:
@@ -75,14 +82,20 @@ def _build(
         published=article.published,
         from_feed_content=from_feed,
         timings=(("extract", extract_seconds), ("summarize", summarize_seconds)),
+        lines=page.lines,
     )
 
 
-def summarize_page(html: str, url: str, fallback_title: str = "") -> SummarizedArticle:
-    """Extract and summarize an HTML page (CPU-bound: call it off the event loop)."""
+def summarize_page(
+    html: str, url: str, fallback_title: str = "", boilerplate: frozenset[str] = frozenset()
+) -> SummarizedArticle:
+    """Extract and summarize an HTML page (CPU-bound: call it off the event loop).
+
+    ``boilerplate`` holds the line keys known to recur on the page's host; they are dropped.
+    """
     started = time.perf_counter()
     try:
-        page = extract_page(html, url=url)
+        page = extract_page(html, url=url, boilerplate=boilerplate)
         extract_seconds = time.perf_counter() - started
         return _build(page, url, fallback_title, from_feed=False, extract_seconds=extract_seconds)
     except SummarizerError as exc:

@@ -17,7 +17,13 @@ from datetime import datetime, timedelta
 from typing import Literal
 from urllib.parse import quote, urlsplit
 
-from bot.news.articles import SummarizedArticle, fetch_page, summarize_feed_content, summarize_page
+from bot.news.articles import (
+    SummarizedArticle,
+    fetch_page,
+    page_host,
+    summarize_feed_content,
+    summarize_page,
+)
 from bot.news.dedupe import StoryIndex, fingerprint, normalize_text
 from bot.news.errors import FeedError
 from bot.news.feed_text import feed_text_article
@@ -221,11 +227,16 @@ class EntryIngester:
         started = time.perf_counter()
         _, html = await rt.fetch_slot(link, lambda: fetch_page(rt.fetcher, link))
         rt.tally.time("fetch", time.perf_counter() - started)
+        # What earlier pages of the same host repeat is that site's boilerplate: learned from
+        # the archive, applied to this page, and this page's lines counted for the next one.
+        host = page_host(link)
+        known = await rt.db(rt.store.boilerplate.known, host)
         started = time.perf_counter()
         self._stage("extract", entry)
-        summarized = await rt.cpu(summarize_page, html, link, entry.title)
+        summarized = await rt.cpu(summarize_page, html, link, entry.title, known)
         _summarized(time.perf_counter() - started)
         self._add_timings(summarized)
+        await rt.db(rt.store.boilerplate.record, host, summarized.lines)
         return summarized
 
     def _add_timings(self, summarized: SummarizedArticle) -> None:

@@ -1,4 +1,4 @@
-"""The relational schema as SQLAlchemy Core metadata (revisions 0001 and 0003 create these).
+"""The relational schema as SQLAlchemy Core metadata (revisions 0001, 0003 and 0004 create these).
 
 The full-text index is not part of this metadata: it differs per database (an FTS5 virtual
 table on SQLite, a tsvector table with a GIN index on PostgreSQL) and is created by the
@@ -128,4 +128,14 @@ feed_failures = Table(
     Column("feed_id", IdType, ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True),
     Column("count", Integer, nullable=False, server_default="0"),
     Index("ix_feed_failures_feed_id", "feed_id"),
+)
+
+# Short lines seen on pages of one host (revision 0004_boilerplate): a line on several pages
+# of the same site is its boilerplate (navigation, credits, calls to follow), in any language.
+boilerplate_lines = Table(
+    "boilerplate_lines",
+    metadata,
+    Column("host", String(255), primary_key=True),
+    Column("line_key", String(200), primary_key=True),
+    Column("pages", Integer, nullable=False, server_default="0"),
 )

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.store.articles import ArticlesRepository
+from bot.store.boilerplate import BoilerplateRepository
 from bot.store.engine import create_store_engine
 from bot.store.errors import StoreError, StoreUnavailableError
 from bot.store.feeds import FeedsRepository
@@ -32,6 +33,7 @@ class Store:
         self.articles = ArticlesRepository(engine)
         self.search = SearchRepository(engine)
         self.heartbeats = HeartbeatsRepository(engine)
+        self.boilerplate = BoilerplateRepository(engine)
 
     @property
     def dialect(self) -> str:

@@ -174,3 +174,47 @@ async def test_summarize_url_names_the_source_by_the_site_name(feed_server):
     unnamed = feed_server.add("/unnamed/metro.html", html.replace("og:site_name", "og:other"))
     article = await summarize_url(unnamed, allow_private_urls=True)
     assert article.source == "127.0.0.1"  # no site name: the host stands in
+
+
+def _page(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    head = f"<html><head><title>{title}</title></head>"
+    return f"{head}<body><article><h1>{title}</h1>{body}</article></body></html>"
+
+
+async def test_lines_recurring_on_a_host_are_learned_at_ingest_and_dropped_next_time(
+    store, feed_server
+):
+    # A sentence the site prints on every page: by its shape it is body text, only its
+    # recurrence across the host's pages shows it is the site's own boilerplate.
+    house = "The Harbourside newsroom welcomes your tips on our hotline every day."
+    towns = ["Northport", "Eastwick", "Southmere", "Westbay"]
+    paths = []
+    for town in towns:
+        paragraphs = [
+            f"The council of {town} approved a new budget on Monday after a long debate "
+            "about the cost of repairing roads and bridges across the district.",
+            house,
+            f"Officials in {town} said the first repairs would start in the spring and that "
+            "residents would be told about road closures well in advance.",
+        ]
+        path = f"/harbour/{town.lower()}.html"
+        feed_server.add(path, _page(f"{town} approves road budget", paragraphs))
+        paths.append(path)
+    feed_path = "/harbour/feed.xml"
+    items = [
+        rss_item(f"{t} approves road budget", feed_server.url(p), t)
+        for t, p in zip(towns, paths, strict=True)
+    ]
+    feed_server.add(feed_path, rss(*items[:3]), content_type="application/rss+xml")
+    store.feeds.add(feed_server.url(feed_path))
+    assert (await run_ingest_tick(store, OPTIONS, now=NOW)).new_articles == 3
+    first_three = store.articles.latest(limit=5)
+    assert all(house in article.text for article in first_three)
+    feed_server.add(feed_path, rss(*items), content_type="application/rss+xml")
+    later = NOW + timedelta(hours=3)
+    assert (await run_ingest_tick(store, OPTIONS, now=later)).new_articles == 1
+    newest = store.articles.latest(limit=1)[0]
+    assert newest.title == "Westbay approves road budget"
+    assert house not in newest.text
+    assert "Westbay" in newest.text

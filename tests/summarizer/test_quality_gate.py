@@ -1,12 +1,15 @@
-"""Quality gate: the default ranker's ROUGE on the CNN/DailyMail dev set must not regress.
+"""Quality gate: on the dev set's untouched part the default must not fall below Lead-3.
 
-The floors sit just under what the ranker reaches (see bench/quality.py for the full table).
-Lowering a floor is a visible, deliberate change: say why in the commit that does it.
+The dev set is split by id (bench/dev_split.py). Ranking changes are tuned on the "tune" part
+only; this gate reads the "report" part (45 of the 99 articles), so a change that merely fits
+the tuned articles does not pass here. The bar is relative, not a pinned score: the default
+is at least Lead-3 on ROUGE-1, ROUGE-2 and ROUGE-Lsum with summaries no longer than Lead-3's.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,13 +18,14 @@ from rouge_score import rouge_scorer
 from summarizer.algorithms import select
 from summarizer.tokenize import get_tokenizer
 
-DEV_SET = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "cnndm_dev.jsonl"
+ROOT = Path(__file__).resolve().parents[2]
+DEV_SET = ROOT / ".." / "shared" / "eval" / "cnndm_dev.jsonl"
+sys.path.insert(0, str(ROOT / "bench"))
 
-# Reached: ROUGE-1 42.82, ROUGE-Lsum 38.71 (Lead-3: 41.71 and 37.69) at 3 sentences.
-ROUGE1_FLOOR = 42.7
-ROUGE_LSUM_FLOOR = 38.6
-LEAD3_MARGIN_FLOOR = 1.0  # default minus Lead-3, ROUGE-1 points
+from dev_split import REPORT, part_of  # noqa: E402
+
 SENTENCES = 3
+SCORES = ("rouge1", "rouge2", "rougeLsum")
 
 pytestmark = [
     pytest.mark.slow,
@@ -32,27 +36,26 @@ pytestmark = [
 def _mean_scores(
     picks: list[list[int]], split: list[list[str]], refs: list[str]
 ) -> dict[str, float]:
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rougeLsum"], use_stemmer=True)
-    total = {"rouge1": 0.0, "rougeLsum": 0.0, "words": 0.0}
+    scorer = rouge_scorer.RougeScorer(list(SCORES), use_stemmer=True)
+    total = dict.fromkeys((*SCORES, "words"), 0.0)
     for picked, sentences, reference in zip(picks, split, refs, strict=True):
         summary = "\n".join(sentences[i] for i in picked)
         scores = scorer.score(reference, summary)
-        total["rouge1"] += scores["rouge1"].fmeasure
-        total["rougeLsum"] += scores["rougeLsum"].fmeasure
+        for name in SCORES:
+            total[name] += 100 * scores[name].fmeasure
         total["words"] += len(summary.split())
-    n = len(picks)
-    return {"rouge1": 100 * total["rouge1"] / n, "rougeLsum": 100 * total["rougeLsum"] / n,
-            "words": total["words"] / n}  # fmt: skip
+    return {name: value / len(picks) for name, value in total.items()}
 
 
-def test_default_ranker_stays_above_its_floors_and_ahead_of_lead3() -> None:
+def test_default_is_not_below_lead3_on_the_untouched_part() -> None:
     rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line]
+    rows = [row for row in rows if part_of(str(row["id"])) == REPORT]
+    assert len(rows) >= 40, "the report part lost articles: the split changed"
     tokenizer = get_tokenizer("en")
     split = [list(tokenizer.to_sentences(row["text"])) for row in rows]
     refs = [row["references"][0] for row in rows]
     ours = _mean_scores([select(s, SENTENCES, tokenizer=tokenizer) for s in split], split, refs)
     lead = _mean_scores([list(range(min(SENTENCES, len(s)))) for s in split], split, refs)
-    assert ours["rouge1"] >= ROUGE1_FLOOR, ours
-    assert ours["rougeLsum"] >= ROUGE_LSUM_FLOOR, ours
-    assert ours["rouge1"] - lead["rouge1"] >= LEAD3_MARGIN_FLOOR, (ours, lead)
+    for name in SCORES:
+        assert ours[name] >= lead[name], (name, ours, lead)
     assert ours["words"] <= lead["words"], (ours, lead)
