@@ -14,6 +14,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.chat.admin_alerts import ALERTS_KEY, AdminAlerts
 from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
+from bot.digest.alert_tick import prune_alert_state, run_alerts
 from bot.digest.build import build_due
 from bot.digest.pacing import Pacing
 from bot.news.ingest import run_ingest_tick
@@ -107,6 +108,8 @@ async def ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     INGEST_TICKS.inc(outcome="ok")
     log.info("ingest tick: %s", report.summary_line())
+    if report.alerts_queued and tick.background._sender is not None:
+        tick.background._sender.wake()
     alerts = _alerts(context)
     if alerts is not None:
         for paused in report.paused:
@@ -120,12 +123,15 @@ async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await _is_leader(tick.background):
         return
     try:
-        report = await asyncio.to_thread(build_due, tick.store, datetime.now(UTC))
+        now = datetime.now(UTC)
+        report = await asyncio.to_thread(build_due, tick.store, now)
+        # Alerts held for quiet hours go out when they end; this tick is the minute clock.
+        alerts = await asyncio.to_thread(run_alerts, tick.store, now, tick.settings.alerts_per_hour)
     except Exception as exc:
         log.exception("digest tick failed")
         await _alert_error(context, exc, "the digest tick")
         return
-    if report.messages and tick.background._sender is not None:
+    if (report.messages or alerts.messages) and tick.background._sender is not None:
         tick.background._sender.wake()
 
 
@@ -140,6 +146,7 @@ async def retention_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         result = await asyncio.to_thread(
             prune_articles, tick.store.engine, now=datetime.now(UTC), retention_days=days
         )
+        await asyncio.to_thread(prune_alert_state, tick.store, datetime.now(UTC))
     except Exception as exc:
         log.exception("retention tick failed")
         await _alert_error(context, exc, "the retention tick")

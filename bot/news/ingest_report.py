@@ -30,6 +30,7 @@ class IngestReport:
     errors: tuple[str, ...] = ()
     timings: tuple[tuple[str, float], ...] = ()
     paused: tuple[PausedFeed, ...] = ()
+    alerts_queued: int = 0
 
     def summary_line(self) -> str:
         """One line for logs and the CLI."""
@@ -37,6 +38,7 @@ class IngestReport:
             f"{self.feeds_checked} feeds checked, {self.feeds_not_modified} not modified, "
             f"{self.feeds_failed} failed, {self.new_articles} new articles, "
             f"{self.duplicates} duplicates skipped"
+            + (f", {self.alerts_queued} alerts queued" if self.alerts_queued else "")
         )
 
 

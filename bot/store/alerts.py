@@ -1,0 +1,311 @@
+"""Alerts per destination, and the one-transaction steps that queue alerted stories.
+
+Matching and decisions (quiet hours, the hourly cap) are made by the caller; this module only
+offers the steps, inside one `AlertBatch` transaction so that claiming the new articles, the
+story keys and the outbox rows commit together or not at all: a crash loses nothing (the
+articles stay unclaimed) and a second run, in this or another process, doubles nothing (the
+claims and story keys are primary keys).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, select, true
+
+from bot.store.alert_records import (
+    CAPPED,
+    HELD,
+    QUEUED,
+    Alert,
+    HeldStory,
+    HourUsage,
+    OutgoingMessage,
+)
+from bot.store.alert_tables import alert_hours, alert_scans, alert_stories, alerts
+from bot.store.articles import load_articles
+from bot.store.chat_tables import deliveries, digests
+from bot.store.engine import dialect_insert, read_transaction, write_transaction
+from bot.store.outbox_sql import delivery_row
+from bot.store.records import Article
+from bot.store.schema import articles
+
+ALERT_DIGEST_KEY = "alert"
+"""The `digests.key` of an alert message (each alert message is a one-part digest)."""
+
+
+def _alert(row: Any) -> Alert:
+    return Alert(
+        id=row.id,
+        chat_id=row.chat_id,
+        thread_id=row.thread_id,
+        words=row.words,
+        region_id=row.region_id or None,
+        created_by=row.created_by,
+        created_at=row.created_at,
+    )
+
+
+class AlertsRepository:
+    """Create, list and remove alerts; open batches that queue alerted stories."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def add(
+        self,
+        chat_id: int,
+        thread_id: int,
+        words: str,
+        region_id: str | None,
+        created_by: int | None,
+        now: datetime,
+    ) -> tuple[Alert, bool]:
+        """Store an alert; returns it and False when the destination already had it."""
+        stmt = dialect_insert(self._engine, alerts).values(
+            chat_id=chat_id,
+            thread_id=thread_id,
+            words=words,
+            region_id=region_id or "",
+            created_by=created_by,
+            created_at=now,
+        )
+        key = and_(
+            alerts.c.chat_id == chat_id,
+            alerts.c.thread_id == thread_id,
+            alerts.c.words == words,
+            alerts.c.region_id == (region_id or ""),
+        )
+        with write_transaction(self._engine) as conn:
+            added = conn.execute(stmt.on_conflict_do_nothing().returning(alerts.c.id)).first()
+            row = conn.execute(select(alerts).where(key)).one()
+        return _alert(row), added is not None
+
+    def for_destination(self, chat_id: int, thread_id: int) -> list[Alert]:
+        """The alerts of one destination, oldest first."""
+        query = (
+            select(alerts)
+            .where(alerts.c.chat_id == chat_id, alerts.c.thread_id == thread_id)
+            .order_by(alerts.c.id)
+        )
+        with read_transaction(self._engine) as conn:
+            return [_alert(row) for row in conn.execute(query).all()]
+
+    def all(self) -> list[Alert]:
+        """Every alert of every destination."""
+        with read_transaction(self._engine) as conn:
+            return [_alert(row) for row in conn.execute(select(alerts).order_by(alerts.c.id))]
+
+    def remove(self, chat_id: int, thread_id: int, alert_id: int) -> Alert | None:
+        """Delete one alert of this destination by id; returns it, or None when not found."""
+        key = and_(
+            alerts.c.id == alert_id, alerts.c.chat_id == chat_id, alerts.c.thread_id == thread_id
+        )
+        with write_transaction(self._engine) as conn:
+            row = conn.execute(select(alerts).where(key)).first()
+            if row is None:
+                return None
+            conn.execute(alerts.delete().where(key))
+        return _alert(row)
+
+    def remove_words(self, chat_id: int, thread_id: int, words: str) -> int:
+        """Delete this destination's alerts with exactly these words (any region)."""
+        key = and_(
+            alerts.c.chat_id == chat_id, alerts.c.thread_id == thread_id, alerts.c.words == words
+        )
+        with write_transaction(self._engine) as conn:
+            return int(conn.execute(alerts.delete().where(key)).rowcount)
+
+    def unscanned(self, since: datetime, limit: int = 500) -> list[Article]:
+        """Articles first seen since `since` not yet matched against the alerts, oldest first."""
+        scanned = select(alert_scans.c.article_id).where(alert_scans.c.article_id == articles.c.id)
+        query = (
+            select(articles)
+            .where(articles.c.first_seen_at >= since, ~scanned.exists())
+            .order_by(articles.c.id)
+            .limit(limit)
+        )
+        with read_transaction(self._engine) as conn:
+            return load_articles(conn, query)
+
+    def prune(self, scans_before: datetime, stories_before: datetime) -> int:
+        """Forget scan marks, hourly counts and alerted stories older than the given times.
+
+        Held stories are kept whatever their age: they still have a message to deliver.
+        """
+        with write_transaction(self._engine) as conn:
+            removed = conn.execute(
+                alert_scans.delete().where(alert_scans.c.scanned_at < scans_before)
+            ).rowcount
+            removed += conn.execute(
+                alert_hours.delete().where(alert_hours.c.hour < scans_before)
+            ).rowcount
+            removed += conn.execute(
+                alert_stories.delete().where(
+                    alert_stories.c.created_at < stories_before, alert_stories.c.status != HELD
+                )
+            ).rowcount
+        return int(removed)
+
+    def stories(self, chat_id: int) -> list[tuple[int, str]]:
+        """(cluster id, status) of every story alerted to a chat (for tests and diagnostics)."""
+        query = (
+            select(alert_stories.c.cluster_id, alert_stories.c.status)
+            .where(alert_stories.c.chat_id == chat_id)
+            .order_by(alert_stories.c.created_at, alert_stories.c.cluster_id)
+        )
+        with read_transaction(self._engine) as conn:
+            return [(int(row.cluster_id), str(row.status)) for row in conn.execute(query)]
+
+    @contextmanager
+    def batch(self, now: datetime) -> Iterator[AlertBatch]:
+        """One write transaction for claiming articles and queueing their alerts."""
+        with write_transaction(self._engine) as conn:
+            yield AlertBatch(self._engine, conn, now)
+
+
+class AlertBatch:
+    """The steps of queueing alerts, all inside the caller's one transaction."""
+
+    def __init__(self, engine: Engine, conn: Connection, now: datetime) -> None:
+        self._engine, self._conn, self._now = engine, conn, now
+
+    def claim_articles(self, article_ids: Sequence[int]) -> set[int]:
+        """Mark articles as matched; returns those no other run has claimed before."""
+        if not article_ids:
+            return set()
+        rows = [{"article_id": i, "scanned_at": self._now} for i in sorted(set(article_ids))]
+        stmt = (
+            dialect_insert(self._engine, alert_scans)
+            .on_conflict_do_nothing()
+            .returning(alert_scans.c.article_id)
+        )
+        return {int(row.article_id) for row in self._conn.execute(stmt, rows).all()}
+
+    def claim_story(
+        self, chat_id: int, thread_id: int, cluster_id: int, alert_id: int, article_id: int
+    ) -> bool:
+        """Reserve (destination, story); False when the story already alerted this destination."""
+        stmt = dialect_insert(self._engine, alert_stories).values(
+            chat_id=chat_id,
+            thread_id=thread_id,
+            cluster_id=cluster_id,
+            alert_id=alert_id,
+            article_id=article_id,
+            status=QUEUED,
+            created_at=self._now,
+        )
+        claimed = stmt.on_conflict_do_nothing().returning(alert_stories.c.cluster_id)
+        return self._conn.execute(claimed).first() is not None
+
+    def hold(
+        self,
+        chat_id: int,
+        thread_id: int,
+        cluster_id: int,
+        until: datetime,
+        message: OutgoingMessage,
+    ) -> None:
+        """Keep a claimed story back until `until` (the end of the destination's quiet hours)."""
+        self._set_status(
+            chat_id,
+            thread_id,
+            cluster_id,
+            status=HELD,
+            release_at=until,
+            text=message.text,
+            reply_markup=message.reply_markup,
+        )
+
+    def cap(self, chat_id: int, thread_id: int, cluster_id: int) -> None:
+        """Record that a claimed story was over the hourly cap (it waits for the digest)."""
+        self._set_status(
+            chat_id, thread_id, cluster_id, status=CAPPED, text=None, reply_markup=None
+        )
+
+    def release(self, chat_id: int, thread_id: int, cluster_id: int) -> None:
+        """Mark a held story as queued (its message is being queued in this batch)."""
+        self._set_status(
+            chat_id, thread_id, cluster_id, status=QUEUED, text=None, reply_markup=None
+        )
+
+    def held_due(self, limit: int = 500) -> list[HeldStory]:
+        """Held stories whose quiet hours have ended, oldest first."""
+        query = (
+            select(alert_stories)
+            .where(alert_stories.c.status == HELD, alert_stories.c.release_at <= self._now)
+            .order_by(alert_stories.c.release_at, alert_stories.c.created_at)
+            .limit(limit)
+        )
+        return [
+            HeldStory(
+                chat_id=row.chat_id,
+                thread_id=row.thread_id,
+                cluster_id=row.cluster_id,
+                article_id=row.article_id,
+                release_at=row.release_at,
+                message=OutgoingMessage(row.text or "", row.reply_markup),
+            )
+            for row in self._conn.execute(query).all()
+        ]
+
+    def usage(self, chat_id: int, thread_id: int, hour: datetime) -> HourUsage:
+        """How many alerts this destination got queued in the hour starting at `hour`."""
+        row = self._conn.execute(
+            select(alert_hours.c.sent, alert_hours.c.told).where(
+                alert_hours.c.chat_id == chat_id,
+                alert_hours.c.thread_id == thread_id,
+                alert_hours.c.hour == hour,
+            )
+        ).first()
+        return HourUsage(0, False) if row is None else HourUsage(int(row.sent), bool(row.told))
+
+    def count_usage(self, chat_id: int, thread_id: int, hour: datetime, *, told: bool) -> None:
+        """Add one queued alert to the hour (or, with `told`, note the cap notice went out)."""
+        insert = dialect_insert(self._engine, alert_hours).values(
+            chat_id=chat_id, thread_id=thread_id, hour=hour, sent=0 if told else 1, told=told
+        )
+        change: dict[str, Any] = {"told": true()} if told else {"sent": alert_hours.c.sent + 1}
+        self._conn.execute(
+            insert.on_conflict_do_update(
+                index_elements=[alert_hours.c.chat_id, alert_hours.c.thread_id, alert_hours.c.hour],
+                set_=change,
+            )
+        )
+
+    def queue(self, chat_id: int, thread_id: int, message: OutgoingMessage) -> int:
+        """Put one message in the durable outbox (as a one-part digest); returns its row id."""
+        digest_id = int(
+            self._conn.execute(
+                digests.insert()
+                .values(
+                    key=ALERT_DIGEST_KEY,
+                    window_start=self._now,
+                    window_end=self._now,
+                    built_at=self._now,
+                    parts=[message.text],
+                )
+                .returning(digests.c.id)
+            ).scalar_one()
+        )
+        row = delivery_row(chat_id, thread_id, digest_id, 1, message.text, self._now)
+        row["reply_markup"] = message.reply_markup
+        return int(
+            self._conn.execute(
+                deliveries.insert().values(**row).returning(deliveries.c.id)
+            ).scalar_one()
+        )
+
+    def _set_status(self, chat_id: int, thread_id: int, cluster_id: int, **values: Any) -> None:
+        self._conn.execute(
+            alert_stories.update()
+            .where(
+                alert_stories.c.chat_id == chat_id,
+                alert_stories.c.thread_id == thread_id,
+                alert_stories.c.cluster_id == cluster_id,
+            )
+            .values(**values)
+        )
