@@ -45,7 +45,14 @@ class SummaryOf:
     article_id: int
 
 
-Callback = Subscribe | Unsubscribe | SettingsAction | SearchPage | SummaryOf
+@dataclass(frozen=True)
+class RemoveAlert:
+    """Remove alert `alert_id` of the chat the button is in."""
+
+    alert_id: int
+
+
+Callback = Subscribe | Unsubscribe | SettingsAction | SearchPage | SummaryOf | RemoveAlert
 
 _PATTERNS: tuple[tuple[re.Pattern[str], type], ...] = (
     (re.compile(rf"sub:({_REGION_ID})"), Subscribe),
@@ -53,6 +60,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], type], ...] = (
     (re.compile(rf"set:({'|'.join(_SETTINGS_ACTIONS)})"), SettingsAction),
     (re.compile(r"sp:([0-9a-f]{8}):(\d{1,4})"), SearchPage),
     (re.compile(r"sum:(\d{1,12})"), SummaryOf),
+    (re.compile(r"alr:rm:(\d{1,12})"), RemoveAlert),
 )
 
 
@@ -69,6 +77,8 @@ def encode(callback: Callback) -> str:
             return f"sp:{search_id}:{page}"
         case SummaryOf(article_id):
             return f"sum:{article_id}"
+        case RemoveAlert(alert_id):
+            return f"alr:rm:{alert_id}"
     raise TypeError(f"not a callback: {callback!r}")  # pragma: no cover
 
 
@@ -84,6 +94,8 @@ def decode(data: str | None) -> Callback | None:
             return SearchPage(match.group(1), int(match.group(2)))
         if kind is SummaryOf:
             return SummaryOf(int(match.group(1)))
+        if kind is RemoveAlert:
+            return RemoveAlert(int(match.group(1)))
         result: Callback = kind(match.group(1))
         return result
     return None

@@ -9,7 +9,16 @@ from typing import Any
 from telegram import BotCommand, Update
 from telegram.ext import ContextTypes
 
-from bot.chat.handlers import admin, basic, opml, reading, search, settings_panel, subscriptions
+from bot.chat.handlers import (
+    admin,
+    alerts,
+    basic,
+    opml,
+    reading,
+    search,
+    settings_panel,
+    subscriptions,
+)
 from bot.chat.handlers import summary as summary_handlers
 from bot.chat.i18n import t
 
@@ -36,6 +45,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("latest", reading.latest, menu=True),
     Command("summary", summary_handlers.summary, menu=True),
     Command("search", search.search, menu=True),
+    Command("alert", alerts.alert_command, menu=True),
+    Command("alerts", alerts.alerts_command, menu=True),
     Command("channel", subscriptions.channel),
     Command("addfeed", admin.addfeed),
     Command("removefeed", admin.removefeed),

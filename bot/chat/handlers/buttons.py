@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.chat import callbacks
+from bot.chat.handlers.alerts import remove_alert_button
 from bot.chat.handlers.common import language_for
 from bot.chat.handlers.search import search_page_button, summary_button
 from bot.chat.handlers.settings_panel import settings_button
@@ -35,3 +36,5 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await search_page_button(update, context, action)
         case callbacks.SummaryOf():
             await summary_button(update, context, action)
+        case callbacks.RemoveAlert():
+            await remove_alert_button(update, context, action)
