@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.digest.build import build_due, render_for
-from bot.digest.subscribers import change_settings, subscribe
 from bot.digest.schedule import Rhythm, next_digest_at, next_slot
+from bot.digest.subscribers import change_settings, subscribe
 from bot.store import NewArticle, Region, SectionSummaryRecord, Store
 
 NEW_YORK = ZoneInfo("America/New_York")
