@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 _REGION_ID = r"[a-z0-9][a-z0-9_-]{0,39}"
-_SETTINGS_ACTIONS = ("lang", "len", "pause", "resume", "time", "tz", "kw")
+_SETTINGS_ACTIONS = ("lang", "len", "pause", "resume", "time", "tz", "kw", "sched", "quiet")
 
 
 @dataclass(frozen=True)
