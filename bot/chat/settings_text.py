@@ -110,7 +110,12 @@ def settings_summary(
         language,
         "settings_header",
         regions=", ".join(followed) or none,
-        time=describe_schedule(language, record),
+        # A daily digest shows its bare time, as always; other rhythms say what they are.
+        time=(
+            describe_schedule(language, record)
+            if record and record.schedule_kind != "daily"
+            else (record.digest_time if record else "08:00")
+        ),
         tz=record.timezone if record else default_zone,
         quiet=describe_quiet(language, record),
         lang_name=Html("中文" if language == "zh" else "English"),

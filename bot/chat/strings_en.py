@@ -46,7 +46,7 @@ STRINGS: dict[str, str] = {
     "settings_header": (
         "<b>Settings</b>\n"
         "Regions: {regions}\n"
-        "Schedule: {time} ({tz})\n"
+        "Digest time: {time} ({tz})\n"
         "Language: {lang_name}\n"
         "Summary length: {length}\n"
         "Include keywords: {include}\n"

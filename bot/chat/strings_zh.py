@@ -46,7 +46,7 @@ STRINGS: dict[str, str] = {
     "settings_header": (
         "<b>设置</b>\n"
         "地区：{regions}\n"
-        "发送频率：{time}（{tz}）\n"
+        "发送时间：{time}（{tz}）\n"
         "语言：{lang_name}\n"
         "摘要长度：{length}\n"
         "包含关键词：{include}\n"

@@ -177,7 +177,7 @@ async def test_settings_choose_a_rhythm_and_quiet_hours(bot: Bot) -> None:
     (bad,) = await bot.say(chat, "/settings schedule weekly someday", user=user)
     assert "我没看懂" in bad.text
     (panel,) = await bot.say(chat, "/settings", user=user)
-    assert "每天两次，07:30 和 18:00" in panel.text
+    assert "发送时间：每天两次，07:30 和 18:00" in panel.text
     (prompt,) = await bot.press(chat, panel, label="🔕 免打扰", user=user)
     assert "22:00-07:00" in prompt.text
     (quiet,) = await bot.say(chat, "23:00-06:30", user=user)
