@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -11,7 +12,10 @@ from botapi import group_chat
 from feedserver import FeedServer
 
 from bot.chat.sender import OutboxSender
+from bot.digest.alert_tick import run_alerts
 from bot.news.ingest import IngestOptions, run_ingest_tick
+from bot.sandbox import Chat, SentMessage
+from bot.store import NewArticle
 from chat.harness import Bot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -52,6 +56,16 @@ def outlets() -> Iterator[FeedServer]:
 
 async def _deliver(bot: Bot) -> int:
     return await OutboxSender(bot.application.bot, bot.store).drain()
+
+
+async def _deliver_until(bot: Bot, chat: Chat, count: int) -> list[SentMessage]:
+    """Run the sender (paced one message a second per chat) until the chat has `count`."""
+    for _ in range(20):
+        await _deliver(bot)
+        if len(bot.api.messages(chat)) >= count:
+            break
+        await asyncio.sleep(0.5)
+    return bot.api.messages(chat)
 
 
 async def test_alerts_are_set_listed_and_removed_with_buttons(bot: Bot) -> None:
@@ -191,3 +205,47 @@ async def test_settings_choose_a_rhythm_and_quiet_hours(bot: Bot) -> None:
     )
     assert (record.quiet_start, record.quiet_end) == ("23:00", "06:30")
     assert record.next_digest_at is not None
+
+
+def _flood_story(bot: Bot, n: int, when: datetime) -> None:
+    bot.store.articles.add(
+        NewArticle(
+            url=f"https://news.example/flood/{n}/{secrets.token_hex(3)}",
+            title=f"Flood report {n}: river {n} rises",
+            source="River Watch",
+            first_seen_at=when,
+            published_at=when,
+            summary=(f"River {n} rose two metres overnight.",),
+            regions=("shanxi",),
+        )
+    )
+
+
+async def test_the_hourly_cap_and_quiet_hours_hold_on_a_fixed_clock(bot: Bot) -> None:
+    reader = bot.api.create_user("Hana")
+    capped = bot.api.create_private_chat(reader)
+    sleeper = bot.api.create_private_chat(bot.api.create_user("Ivo"))
+    night = datetime(2026, 6, 1, 15, 30, tzinfo=UTC)  # 23:30 in Shanghai
+    for chat in (capped, sleeper):
+        bot.store.chats.ensure(chat.id, timezone="Asia/Shanghai", now=night - timedelta(days=1))
+        bot.store.alerts.add(chat.id, 0, "flood river", None, None, night - timedelta(days=1))
+    bot.store.chats.update(sleeper.id, quiet_start="22:00", quiet_end="07:00")
+    bot.store.chats.update(capped.id, quiet_start="08:00", quiet_end="09:00")
+    for n in range(4):
+        _flood_story(bot, n, night)
+
+    report = run_alerts(bot.store, night, per_hour=2)
+    assert (report.queued, report.held) == (2, 4)
+    received = await _deliver_until(bot, capped, 3)
+    assert [m.text.split("\n")[0] for m in received[:2]] == ["🔔 Alert: flood river"] * 2
+    assert "next digest" in received[2].text
+    assert bot.api.messages(sleeper) == []
+
+    morning = datetime(2026, 6, 1, 23, 0, tzinfo=UTC)  # 07:00 in Shanghai: quiet hours end
+    assert run_alerts(bot.store, morning - timedelta(minutes=1), per_hour=10).released == 0
+    assert run_alerts(bot.store, morning, per_hour=10).released == 4
+    texts = [m.text for m in await _deliver_until(bot, sleeper, 4)]
+    assert sorted(t.split("\n")[1] for t in texts) == [
+        f"Flood report {n}: river {n} rises" for n in range(4)
+    ]
+    assert len(bot.api.messages(capped)) == 3
