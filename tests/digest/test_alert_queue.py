@@ -131,3 +131,18 @@ def test_alerts_skip_inactive_chats_and_removed_alerts(store: Store):
     _story(store, 2, NOW + timedelta(minutes=1))
     assert run_alerts(store, NOW + timedelta(minutes=1), per_hour=5).matched == 0
     assert _texts(store) == []
+
+
+def test_alerts_and_the_rhythm_follow_a_group_that_becomes_a_supergroup(store: Store):
+    store.chats.ensure(-7, kind="group", now=NOW)
+    store.chats.update(-7, schedule_kind="weekly", digest_weekday=6, quiet_start="22:00")
+    store.alerts.add(-7, 0, "typhoon", None, 11, NOW)
+    store.alerts.add(-1007, 0, "typhoon", None, 12, NOW)  # already set on the new id
+    store.alerts.add(-7, 0, "flood", None, 11, NOW)
+    assert store.chats.migrate(-7, -1007) == 1
+    assert store.alerts.for_destination(-7, 0) == []
+    moved = store.alerts.for_destination(-1007, 0)
+    assert sorted(a.words for a in moved) == ["flood", "typhoon"]
+    chat = store.chats.get(-1007)
+    assert chat is not None
+    assert (chat.schedule_kind, chat.digest_weekday, chat.quiet_start) == ("weekly", 6, "22:00")
