@@ -153,11 +153,29 @@ def hour_of(now: datetime) -> datetime:
     return now.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
 
 
-Decision = Literal["send", "cap", "cap_and_tell"]
+Fate = Literal["send", "hold", "hold_silent", "cap"]
+"""What happens to a matched story: sent now, held for quiet hours (with its message, or
+without one when it is over the cap anyway), or left for the digest."""
 
 
-def decide(usage: HourUsage, per_hour: int) -> Decision:
-    """Send while under the cap; over it, tell the destination once that hour."""
-    if usage.sent < per_hour:
-        return "send"
-    return "cap" if usage.told else "cap_and_tell"
+@dataclass(frozen=True)
+class Plan:
+    """The fate of each new story of one destination, in order, and whether to tell it once."""
+
+    fates: tuple[Fate, ...]
+    tell: bool = False
+
+
+def plan_alerts(count: int, usage: HourUsage, per_hour: int, *, quiet: bool, held: int = 0) -> Plan:
+    """Decide `count` new stories of one destination against its hourly cap.
+
+    Outside quiet hours the first stories fill what is left of this hour's cap and the rest
+    wait for the digest; the destination hears of it once an hour. In quiet hours everything
+    is held, but only as many messages as one hour can take when they end are kept.
+    """
+    if quiet:
+        room = max(0, per_hour - held)
+        return Plan(tuple("hold" if n < room else "hold_silent" for n in range(count)))
+    room = max(0, per_hour - usage.sent)
+    fates: tuple[Fate, ...] = tuple("send" if n < room else "cap" for n in range(count))
+    return Plan(fates, tell=count > room and not usage.told)

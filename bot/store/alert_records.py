@@ -40,7 +40,23 @@ class HeldStory:
     cluster_id: int
     article_id: int
     release_at: datetime
-    message: OutgoingMessage
+    message: OutgoingMessage | None
+
+
+@dataclass(frozen=True)
+class NewStory:
+    """A story that matched a destination, with what becomes of it (see the statuses above).
+
+    Held and queued stories carry their message; a held one without a message was already
+    over the hourly cap when it was held, and is only counted when quiet hours end.
+    """
+
+    cluster_id: int
+    alert_id: int
+    article_id: int
+    status: str
+    release_at: datetime | None = None
+    message: OutgoingMessage | None = None
 
 
 @dataclass(frozen=True)

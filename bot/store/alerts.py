@@ -14,15 +14,14 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, select, true
+from sqlalchemy import Connection, Engine, and_, func, select, true
 
 from bot.store.alert_records import (
-    CAPPED,
     HELD,
-    QUEUED,
     Alert,
     HeldStory,
     HourUsage,
+    NewStory,
     OutgoingMessage,
 )
 from bot.store.alert_tables import alert_hours, alert_scans, alert_stories, alerts
@@ -185,59 +184,92 @@ class AlertBatch:
         )
         return {int(row.article_id) for row in self._conn.execute(stmt, rows).all()}
 
-    def claim_story(
-        self, chat_id: int, thread_id: int, cluster_id: int, alert_id: int, article_id: int
-    ) -> bool:
-        """Reserve (destination, story); False when the story already alerted this destination."""
-        stmt = dialect_insert(self._engine, alert_stories).values(
-            chat_id=chat_id,
-            thread_id=thread_id,
-            cluster_id=cluster_id,
-            alert_id=alert_id,
-            article_id=article_id,
-            status=QUEUED,
-            created_at=self._now,
-        )
-        claimed = stmt.on_conflict_do_nothing().returning(alert_stories.c.cluster_id)
-        return self._conn.execute(claimed).first() is not None
+    def known_stories(self, chat_id: int, thread_id: int, cluster_ids: Sequence[int]) -> set[int]:
+        """Which of these story clusters already matched this destination."""
+        found: set[int] = set()
+        wanted = sorted(set(cluster_ids))
+        for start in range(0, len(wanted), 500):
+            query = select(alert_stories.c.cluster_id).where(
+                alert_stories.c.chat_id == chat_id,
+                alert_stories.c.thread_id == thread_id,
+                alert_stories.c.cluster_id.in_(wanted[start : start + 500]),
+            )
+            found.update(int(value) for value in self._conn.execute(query).scalars())
+        return found
 
-    def hold(
-        self,
-        chat_id: int,
-        thread_id: int,
-        cluster_id: int,
-        until: datetime,
-        message: OutgoingMessage,
+    def held_count(self, chat_id: int, thread_id: int) -> int:
+        """Stories held with a message for this destination (quiet hours not over yet)."""
+        query = select(func.count()).where(
+            alert_stories.c.chat_id == chat_id,
+            alert_stories.c.thread_id == thread_id,
+            alert_stories.c.status == HELD,
+            alert_stories.c.text.is_not(None),
+        )
+        return int(self._conn.execute(query).scalar_one())
+
+    def add_stories(self, chat_id: int, thread_id: int, stories: Sequence[NewStory]) -> set[int]:
+        """Record matched stories of a destination; returns the clusters that were new to it.
+
+        A cluster another run recorded first (the same story through another outlet, at the
+        same moment in another process) is left as it was and not returned.
+        """
+        if not stories:
+            return set()
+        rows = [
+            {
+                "chat_id": chat_id,
+                "thread_id": thread_id,
+                "cluster_id": story.cluster_id,
+                "alert_id": story.alert_id,
+                "article_id": story.article_id,
+                "status": story.status,
+                "release_at": story.release_at,
+                "text": story.message.text if story.message else None,
+                "reply_markup": story.message.reply_markup if story.message else None,
+                "created_at": self._now,
+            }
+            for story in stories
+        ]
+        stmt = (
+            dialect_insert(self._engine, alert_stories)
+            .on_conflict_do_nothing()
+            .returning(alert_stories.c.cluster_id)
+        )
+        added: set[int] = set()
+        for start in range(0, len(rows), 500):
+            chunk = rows[start : start + 500]
+            added.update(int(row.cluster_id) for row in self._conn.execute(stmt, chunk).all())
+        return added
+
+    def set_status(
+        self, chat_id: int, thread_id: int, cluster_ids: Sequence[int], status: str
     ) -> None:
-        """Keep a claimed story back until `until` (the end of the destination's quiet hours)."""
-        self._set_status(
-            chat_id,
-            thread_id,
-            cluster_id,
-            status=HELD,
-            release_at=until,
-            text=message.text,
-            reply_markup=message.reply_markup,
-        )
-
-    def cap(self, chat_id: int, thread_id: int, cluster_id: int) -> None:
-        """Record that a claimed story was over the hourly cap (it waits for the digest)."""
-        self._set_status(
-            chat_id, thread_id, cluster_id, status=CAPPED, text=None, reply_markup=None
-        )
-
-    def release(self, chat_id: int, thread_id: int, cluster_id: int) -> None:
-        """Mark a held story as queued (its message is being queued in this batch)."""
-        self._set_status(
-            chat_id, thread_id, cluster_id, status=QUEUED, text=None, reply_markup=None
-        )
+        """Move stories of a destination to `status`, dropping any message they held."""
+        wanted = sorted(set(cluster_ids))
+        for start in range(0, len(wanted), 500):
+            self._conn.execute(
+                alert_stories.update()
+                .where(
+                    alert_stories.c.chat_id == chat_id,
+                    alert_stories.c.thread_id == thread_id,
+                    alert_stories.c.cluster_id.in_(wanted[start : start + 500]),
+                )
+                .values(status=status, text=None, reply_markup=None)
+            )
 
     def held_due(self, limit: int = 500) -> list[HeldStory]:
         """Held stories whose quiet hours have ended, oldest first."""
         query = (
             select(alert_stories)
             .where(alert_stories.c.status == HELD, alert_stories.c.release_at <= self._now)
-            .order_by(alert_stories.c.release_at, alert_stories.c.created_at)
+            # Stories held with their message first; those held without one (beyond the cap
+            # already at the time) after them.
+            .order_by(
+                alert_stories.c.release_at,
+                alert_stories.c.text.is_(None),
+                alert_stories.c.created_at,
+                alert_stories.c.cluster_id,
+            )
             .limit(limit)
         )
         return [
@@ -247,7 +279,7 @@ class AlertBatch:
                 cluster_id=row.cluster_id,
                 article_id=row.article_id,
                 release_at=row.release_at,
-                message=OutgoingMessage(row.text or "", row.reply_markup),
+                message=OutgoingMessage(row.text, row.reply_markup) if row.text else None,
             )
             for row in self._conn.execute(query).all()
         ]
@@ -263,15 +295,23 @@ class AlertBatch:
         ).first()
         return HourUsage(0, False) if row is None else HourUsage(int(row.sent), bool(row.told))
 
-    def count_usage(self, chat_id: int, thread_id: int, hour: datetime, *, told: bool) -> None:
-        """Add one queued alert to the hour (or, with `told`, note the cap notice went out)."""
+    def add_usage(
+        self, chat_id: int, thread_id: int, hour: datetime, sent: int, *, told: bool
+    ) -> None:
+        """Count `sent` more alerts in the hour; `told` notes the cap notice went out."""
         insert = dialect_insert(self._engine, alert_hours).values(
-            chat_id=chat_id, thread_id=thread_id, hour=hour, sent=0 if told else 1, told=told
+            chat_id=chat_id, thread_id=thread_id, hour=hour, sent=sent, told=told
         )
-        change: dict[str, Any] = {"told": true()} if told else {"sent": alert_hours.c.sent + 1}
+        change: dict[str, Any] = {"sent": alert_hours.c.sent + sent}
+        if told:
+            change["told"] = true()
         self._conn.execute(
             insert.on_conflict_do_update(
-                index_elements=[alert_hours.c.chat_id, alert_hours.c.thread_id, alert_hours.c.hour],
+                index_elements=[
+                    alert_hours.c.chat_id,
+                    alert_hours.c.thread_id,
+                    alert_hours.c.hour,
+                ],
                 set_=change,
             )
         )
@@ -297,15 +337,4 @@ class AlertBatch:
             self._conn.execute(
                 deliveries.insert().values(**row).returning(deliveries.c.id)
             ).scalar_one()
-        )
-
-    def _set_status(self, chat_id: int, thread_id: int, cluster_id: int, **values: Any) -> None:
-        self._conn.execute(
-            alert_stories.update()
-            .where(
-                alert_stories.c.chat_id == chat_id,
-                alert_stories.c.thread_id == thread_id,
-                alert_stories.c.cluster_id == cluster_id,
-            )
-            .values(**values)
         )

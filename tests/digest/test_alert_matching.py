@@ -12,12 +12,13 @@ from bot.chat import callbacks
 from bot.digest.alert_render import SUMMARY_CALLBACK, render_alert, render_cap_notice
 from bot.digest.alerts import (
     ArticleTerms,
+    Plan,
     alert_groups,
-    decide,
     hour_of,
     match_stories,
     matches,
     parse_quiet_hours,
+    plan_alerts,
     quiet_until,
 )
 from bot.store.alert_records import Alert, HourUsage
@@ -104,10 +105,15 @@ def test_quiet_hours_end_at_local_time_across_both_dst_changes():
 
 
 def test_the_cap_sends_then_tells_once_then_stays_quiet():
-    assert decide(HourUsage(0, False), 2) == "send"
-    assert decide(HourUsage(1, False), 2) == "send"
-    assert decide(HourUsage(2, False), 2) == "cap_and_tell"
-    assert decide(HourUsage(2, True), 2) == "cap"
+    assert plan_alerts(3, HourUsage(0, False), 5, quiet=False) == Plan(("send",) * 3)
+    assert plan_alerts(3, HourUsage(4, False), 5, quiet=False) == Plan(
+        ("send", "cap", "cap"), tell=True
+    )
+    assert plan_alerts(2, HourUsage(5, True), 5, quiet=False) == Plan(("cap", "cap"))
+    # In quiet hours everything waits; only what one hour can take keeps its message.
+    assert plan_alerts(3, HourUsage(0, False), 5, quiet=True, held=3) == Plan(
+        ("hold", "hold", "hold_silent")
+    )
     assert hour_of(datetime(2026, 6, 1, 8, 59, 59, tzinfo=SHANGHAI)) == datetime(
         2026, 6, 1, 0, 0, tzinfo=UTC
     )

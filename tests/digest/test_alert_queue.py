@@ -120,6 +120,25 @@ def test_quiet_hours_hold_alerts_until_they_end(store: Store):
     assert "Typhoon 1" in text
 
 
+def test_a_night_of_matches_keeps_one_hours_worth_and_tells_once(store: Store):
+    _world(store, quiet=("22:00", "07:00"))
+    night = datetime(2026, 6, 1, 15, 30, tzinfo=UTC)  # 23:30 in Shanghai
+    for n in range(4):
+        _story(store, n, night)
+    assert run_alerts(store, night, per_hour=2).held == 4
+    for n in range(4, 6):
+        _story(store, n, night + timedelta(hours=2))
+    assert run_alerts(store, night + timedelta(hours=2), per_hour=2).held == 2
+    end = datetime(2026, 6, 1, 23, 0, tzinfo=UTC)  # 07:00
+    report = run_alerts(store, end, per_hour=2)
+    assert (report.released, report.capped) == (2, 4)
+    texts = _texts(store)
+    assert len(texts) == 3
+    assert "Typhoon 0 " in texts[0]
+    assert "Typhoon 1 " in texts[1]
+    assert "next digest" in texts[2]
+
+
 def test_alerts_skip_inactive_chats_and_removed_alerts(store: Store):
     _world(store)
     store.chats.deactivate(CHAT)
