@@ -36,36 +36,45 @@ def alert_groups(words: str) -> tuple[Terms, ...]:
 
 
 @dataclass(frozen=True)
+class _Field:
+    """The terms of one indexed field, in order and as a set (most checks stop at the set)."""
+
+    terms: Terms
+    known: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Field:
+        terms = tuple(index_terms(fold(text)).split())
+        return cls(terms, frozenset(terms))
+
+    def contains(self, group: Terms) -> bool:
+        if not group or not self.known.issuperset(group):
+            return False
+        if len(group) == 1:
+            return True
+        width, first, terms = len(group), group[0], self.terms
+        return any(
+            terms[i] == first and terms[i : i + width] == group
+            for i in range(len(terms) - width + 1)
+        )
+
+
+@dataclass(frozen=True)
 class ArticleTerms:
     """An article's indexed terms, title and body apart (a phrase never spans the two)."""
 
-    title: Terms
-    body: Terms
+    title: _Field
+    body: _Field
 
     @classmethod
     def of(cls, article: Article) -> ArticleTerms:
         """The terms /search would index for this article, accents folded."""
         body = "\n".join([*article.summary, article.text[:INDEXED_TEXT_CHARS]])
-        return cls(
-            tuple(index_terms(fold(article.title)).split()),
-            tuple(index_terms(fold(body)).split()),
-        )
+        return cls(_Field.of(article.title), _Field.of(body))
 
     def has(self, group: Terms) -> bool:
         """True when the group's terms occur next to each other in the title or the body."""
-        return _contains(self.title, group) or _contains(self.body, group)
-
-
-def _contains(terms: Terms, group: Terms) -> bool:
-    if not group:
-        return False
-    if len(group) == 1:
-        return group[0] in terms
-    width = len(group)
-    first = group[0]
-    return any(
-        terms[i] == first and terms[i : i + width] == group for i in range(len(terms) - width + 1)
-    )
+        return self.title.contains(group) or self.body.contains(group)
 
 
 def matches(groups: Sequence[Terms], terms: ArticleTerms) -> bool:
@@ -97,20 +106,28 @@ def match_stories(articles: Iterable[Article], alerts: Sequence[Alert]) -> list[
     An article only matches alerts created before it was first seen (an alert is about news
     to come) and, for an alert with a region, only articles tagged with that region.
     """
-    compiled = [(alert, alert_groups(alert.words)) for alert in alerts]
+    # Alerts are found through their first term, so an article is only checked against the
+    # alerts whose first word it holds (in the order the alerts were made).
+    by_term: dict[str, list[tuple[int, Alert, tuple[Terms, ...]]]] = {}
+    for order, alert in enumerate(alerts):
+        groups = alert_groups(alert.words)
+        if groups:
+            by_term.setdefault(groups[0][0], []).append((order, alert, groups))
     found: dict[tuple[int, int, int], StoryMatch] = {}
     for article in sorted(articles, key=lambda a: a.id):
-        terms: ArticleTerms | None = None
-        for alert, groups in compiled:
+        terms = ArticleTerms.of(article)
+        present = terms.title.known | terms.body.known
+        candidates = sorted(
+            (entry for term in present.intersection(by_term) for entry in by_term[term]),
+            key=lambda entry: entry[0],
+        )
+        for _order, alert, groups in candidates:
             if article.first_seen_at < alert.created_at:
                 continue
             if alert.region_id is not None and alert.region_id not in article.regions:
                 continue
             key = (alert.chat_id, alert.thread_id, article.cluster_id or article.id)
-            if key in found:
-                continue
-            terms = terms or ArticleTerms.of(article)
-            if matches(groups, terms):
+            if key not in found and matches(groups, terms):
                 found[key] = StoryMatch(alert, article)
     return list(found.values())
 
