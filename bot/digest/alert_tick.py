@@ -28,8 +28,8 @@ from bot.digest.errors import DigestError
 from bot.digest.model import Language
 from bot.digest.schedule import load_zone
 from bot.store import Store
+from bot.store.alert_batch import AlertBatch
 from bot.store.alert_records import CAPPED, HELD, QUEUED, HeldStory, HourUsage, NewStory
-from bot.store.alerts import AlertBatch
 from bot.store.chat_records import ChatRecord
 
 log = logging.getLogger(__name__)
