@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from threading import Thread
 
-from bot.digest.alert_tick import run_alerts
+from bot.digest.alert_tick import prune_alert_state, run_alerts
 from bot.store import NewArticle, Region, Store
 from bot.store.records import Article
 
@@ -165,3 +165,15 @@ def test_alerts_and_the_rhythm_follow_a_group_that_becomes_a_supergroup(store: S
     chat = store.chats.get(-1007)
     assert chat is not None
     assert (chat.schedule_kind, chat.digest_weekday, chat.quiet_start) == ("weekly", 6, "22:00")
+
+
+def test_old_alert_state_is_pruned_but_held_stories_stay(store: Store):
+    _world(store, quiet=("22:00", "07:00"))
+    _story(store, 1, NOW)  # 12:10 in Shanghai: sent
+    run_alerts(store, NOW, per_hour=5)
+    night = NOW + timedelta(hours=11)  # 23:10: held
+    _story(store, 2, night)
+    run_alerts(store, night, per_hour=5)
+    removed = prune_alert_state(store, NOW + timedelta(days=20))
+    assert removed == 4, "two scan marks, the hour of the sent alert, its story record"
+    assert [status for _cluster, status in store.alerts.stories(CHAT)] == ["held"]
