@@ -122,17 +122,29 @@ async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     tick: _TickContext = context.job.data  # type: ignore[assignment]
     if not await _is_leader(tick.background):
         return
+    now = datetime.now(UTC)
+    queued = await _release_alerts(context, tick, now)
     try:
-        now = datetime.now(UTC)
         report = await asyncio.to_thread(build_due, tick.store, now)
-        # Alerts held for quiet hours go out when they end; this tick is the minute clock.
-        alerts = await asyncio.to_thread(run_alerts, tick.store, now, tick.settings.alerts_per_hour)
     except Exception as exc:
         log.exception("digest tick failed")
         await _alert_error(context, exc, "the digest tick")
-        return
-    if (report.messages or alerts.messages) and tick.background._sender is not None:
+        report = None
+    if (queued or (report and report.messages)) and tick.background._sender is not None:
         tick.background._sender.wake()
+
+
+async def _release_alerts(
+    context: ContextTypes.DEFAULT_TYPE, tick: _TickContext, now: datetime
+) -> int:
+    """Alerts whose quiet hours ended (and stories an interrupted ingest left unmatched)."""
+    try:
+        alerts = await asyncio.to_thread(run_alerts, tick.store, now, tick.settings.alerts_per_hour)
+    except Exception as exc:
+        log.exception("alert step of the digest tick failed")
+        await _alert_error(context, exc, "the alert step")
+        return 0
+    return alerts.messages
 
 
 async def retention_job(context: ContextTypes.DEFAULT_TYPE) -> None:
