@@ -168,6 +168,7 @@ def _fired(store: Store, chat_ids: list[int], until: datetime) -> dict[int, list
         if due > until:
             return fired
         before = {c.chat_id: c.last_digest_at for c in chats if c is not None}
+        zones = {c.chat_id: ZoneInfo(c.timezone) for c in chats if c is not None}
         build_due(store, due - timedelta(seconds=1))
         assert _lasts(store, chat_ids) == before, "nothing before its time"
         build_due(store, due)
@@ -175,7 +176,7 @@ def _fired(store: Store, chat_ids: list[int], until: datetime) -> dict[int, list
         for chat_id in chat_ids:
             if after[chat_id] != before[chat_id]:
                 assert after[chat_id] == due
-                fired[chat_id].append(local(due, NEW_YORK))
+                fired[chat_id].append(local(due, zones[chat_id]))
         build_due(store, due + timedelta(seconds=30))
         assert _lasts(store, chat_ids) == after, "once"
 
@@ -212,6 +213,56 @@ def test_the_digest_tick_follows_each_rhythm_across_spring_forward(newsroom: Sto
     ]
     assert fired[2] == ["Mon 03-09 07:00 EDT"], "the weekend is skipped"
     assert fired[3] == ["Sun 03-08 09:00 EDT"]
+
+
+def test_the_digest_tick_follows_each_rhythm_across_fall_back_and_in_shanghai(newsroom: Store):
+    start = datetime(2026, 10, 30, 12, 0, tzinfo=UTC)
+    rhythms = {
+        # New York: 1 November 2026 repeats 01:00-02:00; the twice-daily 01:30 goes once.
+        4: (
+            "America/New_York",
+            {"schedule_kind": "twice", "digest_time": "01:30", "digest_time2": "19:00"},
+        ),
+        5: ("America/New_York", {"schedule_kind": "weekdays", "digest_time": "08:00"}),
+        6: (
+            "America/New_York",
+            {"schedule_kind": "weekly", "digest_time": "01:30", "digest_weekday": 6},
+        ),
+        7: (
+            "Asia/Shanghai",
+            {"schedule_kind": "twice", "digest_time": "08:00", "digest_time2": "20:00"},
+        ),
+        8: (
+            "Asia/Shanghai",
+            {"schedule_kind": "weekly", "digest_time": "08:00", "digest_weekday": 0},
+        ),
+    }
+    for chat_id, (zone, fields) in rhythms.items():
+        newsroom.chats.ensure(chat_id, timezone=zone, now=start)
+        change_settings(newsroom, chat_id, 0, start, **fields)
+        subscribe(newsroom, chat_id, 0, ["nyc"], start)
+    fired = _fired(newsroom, list(rhythms), datetime(2026, 11, 3, 0, 0, tzinfo=UTC))
+    assert fired[4] == [
+        "Fri 10-30 19:00 EDT",
+        "Sat 10-31 01:30 EDT",
+        "Sat 10-31 19:00 EDT",
+        "Sun 11-01 01:30 EDT",
+        "Sun 11-01 19:00 EST",
+        "Mon 11-02 01:30 EST",
+        "Mon 11-02 19:00 EST",
+    ]
+    assert fired[5] == ["Mon 11-02 08:00 EST"]
+    assert fired[6] == ["Sun 11-01 01:30 EDT"]
+    assert fired[7] == [
+        "Sat 10-31 08:00 CST",
+        "Sat 10-31 20:00 CST",
+        "Sun 11-01 08:00 CST",
+        "Sun 11-01 20:00 CST",
+        "Mon 11-02 08:00 CST",
+        "Mon 11-02 20:00 CST",
+        "Tue 11-03 08:00 CST",
+    ]
+    assert fired[8] == ["Mon 11-02 08:00 CST"]
 
 
 def test_a_weekly_digest_ranks_by_outlets_then_newest_and_caps(newsroom: Store):
