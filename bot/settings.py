@@ -39,6 +39,7 @@ class Settings:
     health_port: int | None = None
     ingest_interval_seconds: int = 60
     outbox_lease_seconds: float = 60.0
+    alerts_per_hour: int = 5
 
     @property
     def has_token(self) -> bool:
@@ -175,4 +176,15 @@ def load_settings(
         outbox_lease_seconds=_number(
             "NEWSBOT_OUTBOX_LEASE", values.get("NEWSBOT_OUTBOX_LEASE"), 60.0
         ),
+        alerts_per_hour=_positive_int(
+            "NEWSBOT_ALERTS_PER_HOUR", values.get("NEWSBOT_ALERTS_PER_HOUR"), 5
+        ),
     )
+
+
+def _positive_int(name: str, raw: str | None, default: int) -> int:
+    """A whole number of at least 1, or the default when unset."""
+    value = _int(name, raw, default)
+    if value is None or value < 1:
+        raise SettingsError(f"{name} must be a whole number of at least 1, not {raw!r}")
+    return value

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 _REGION_ID = r"[a-z0-9][a-z0-9_-]{0,39}"
-_SETTINGS_ACTIONS = ("lang", "len", "pause", "resume", "time", "tz", "kw")
+_SETTINGS_ACTIONS = ("lang", "len", "pause", "resume", "time", "tz", "kw", "sched", "quiet")
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,22 @@ class KeepRegion:
     region_id: str
 
 
+@dataclass(frozen=True)
+class RemoveAlert:
+    """Remove alert `alert_id` of the chat the button is in."""
+
+    alert_id: int
+
+
 Callback = (
-    Subscribe | Unsubscribe | SettingsAction | SearchPage | SummaryOf | RemoveRegion | KeepRegion
+    Subscribe
+    | Unsubscribe
+    | SettingsAction
+    | SearchPage
+    | SummaryOf
+    | RemoveRegion
+    | KeepRegion
+    | RemoveAlert
 )
 
 _PATTERNS: tuple[tuple[re.Pattern[str], type], ...] = (
@@ -71,6 +85,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], type], ...] = (
     (re.compile(r"sum:(\d{1,12})"), SummaryOf),
     (re.compile(rf"rmr:({_REGION_ID})"), RemoveRegion),
     (re.compile(rf"kpr:({_REGION_ID})"), KeepRegion),
+    (re.compile(r"alr:rm:(\d{1,12})"), RemoveAlert),
 )
 
 
@@ -91,6 +106,8 @@ def encode(callback: Callback) -> str:
             return f"rmr:{region_id}"
         case KeepRegion(region_id):
             return f"kpr:{region_id}"
+        case RemoveAlert(alert_id):
+            return f"alr:rm:{alert_id}"
     raise TypeError(f"not a callback: {callback!r}")  # pragma: no cover
 
 
@@ -106,6 +123,8 @@ def decode(data: str | None) -> Callback | None:
             return SearchPage(match.group(1), int(match.group(2)))
         if kind is SummaryOf:
             return SummaryOf(int(match.group(1)))
+        if kind is RemoveAlert:
+            return RemoveAlert(int(match.group(1)))
         result: Callback = kind(match.group(1))
         return result
     return None

@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot.chat.handlers import (
     admin,
+    alerts,
     basic,
     opml,
     reading,
@@ -45,6 +46,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("latest", reading.latest, menu=True),
     Command("summary", summary_handlers.summary, menu=True),
     Command("search", search.search, menu=True),
+    Command("alert", alerts.alert_command, menu=True),
+    Command("alerts", alerts.alerts_command, menu=True),
     Command("channel", subscriptions.channel),
     Command("addfeed", admin.addfeed),
     Command("removefeed", admin.removefeed),

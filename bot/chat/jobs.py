@@ -14,6 +14,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.chat.admin_alerts import ALERTS_KEY, AdminAlerts
 from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
+from bot.digest.alert_tick import prune_alert_state, run_alerts
 from bot.digest.build import build_due
 from bot.digest.pacing import Pacing
 from bot.news.ingest import run_ingest_tick
@@ -107,6 +108,8 @@ async def ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     INGEST_TICKS.labels(outcome="ok").inc()
     log.info("ingest tick: %s", report.summary_line())
+    if report.alerts_queued and tick.background._sender is not None:
+        tick.background._sender.wake()
     alerts = _alerts(context)
     if alerts is not None:
         for paused in report.paused:
@@ -119,14 +122,29 @@ async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     tick: _TickContext = context.job.data  # type: ignore[assignment]
     if not await _is_leader(tick.background):
         return
+    now = datetime.now(UTC)
+    queued = await _release_alerts(context, tick, now)
     try:
-        report = await asyncio.to_thread(build_due, tick.store, datetime.now(UTC))
+        report = await asyncio.to_thread(build_due, tick.store, now)
     except Exception as exc:
         log.exception("digest tick failed")
         await _alert_error(context, exc, "the digest tick")
-        return
-    if report.messages and tick.background._sender is not None:
+        report = None
+    if (queued or (report and report.messages)) and tick.background._sender is not None:
         tick.background._sender.wake()
+
+
+async def _release_alerts(
+    context: ContextTypes.DEFAULT_TYPE, tick: _TickContext, now: datetime
+) -> int:
+    """Alerts whose quiet hours ended (and stories an interrupted ingest left unmatched)."""
+    try:
+        alerts = await asyncio.to_thread(run_alerts, tick.store, now, tick.settings.alerts_per_hour)
+    except Exception as exc:
+        log.exception("alert step of the digest tick failed")
+        await _alert_error(context, exc, "the alert step")
+        return 0
+    return alerts.messages
 
 
 async def retention_job(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -140,6 +158,7 @@ async def retention_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         result = await asyncio.to_thread(
             prune_articles, tick.store.engine, now=datetime.now(UTC), retention_days=days
         )
+        await asyncio.to_thread(prune_alert_state, tick.store, datetime.now(UTC))
     except Exception as exc:
         log.exception("retention tick failed")
         await _alert_error(context, exc, "the retention tick")

@@ -57,6 +57,10 @@ def settings_keyboard(language: str, length: str, paused: bool) -> InlineKeyboar
                 "resume" if paused else "pause",
             ),
         ],
+        [
+            button(t(language, "button_schedule"), "sched"),
+            button(t(language, "button_quiet"), "quiet"),
+        ],
     ]
     return InlineKeyboardMarkup(rows)
 

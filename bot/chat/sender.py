@@ -88,6 +88,23 @@ def retry_seconds(exc: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
+def inline_markup(data: dict[str, Any] | None) -> telegram.InlineKeyboardMarkup | None:
+    """The stored Bot API JSON of inline buttons as PTB's markup (None when there is none)."""
+    if not data or not isinstance(data.get("inline_keyboard"), list):
+        return None
+    rows = [
+        [
+            telegram.InlineKeyboardButton(str(b["text"]), callback_data=str(b["callback_data"]))
+            for b in row
+            if isinstance(b, dict) and "text" in b and "callback_data" in b
+        ]
+        for row in data["inline_keyboard"]
+        if isinstance(row, list)
+    ]
+    rows = [row for row in rows if row]
+    return telegram.InlineKeyboardMarkup(rows) if rows else None
+
+
 class OutboxSender:
     """Deliver outbox rows with bounded concurrency; every outcome is written back at once."""
 
@@ -214,6 +231,7 @@ class OutboxSender:
                 parse_mode=ParseMode.HTML,
                 message_thread_id=row.thread_id or None,
                 link_preview_options=_NO_PREVIEW,
+                reply_markup=inline_markup(row.reply_markup),
             )
         except TelegramError as exc:
             await self._failed(row, exc)

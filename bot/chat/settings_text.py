@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.chat.i18n import Html, t
 from bot.chat.render import region_name
+from bot.chat.schedule_text import describe_quiet, describe_schedule, parse_quiet, parse_schedule
 from bot.chat.timezones import resolve_zone
 from bot.digest.errors import DigestError
 from bot.digest.filters import parse_keywords
@@ -24,6 +25,8 @@ _NAMES = {
     "exclude": "exclude", "排除": "exclude",
     "pause": "pause", "暂停": "pause", "stop": "pause",
     "resume": "resume", "恢复": "resume", "start": "resume",
+    "schedule": "schedule", "rhythm": "schedule", "every": "schedule", "频率": "schedule",
+    "quiet": "quiet", "免打扰": "quiet",
 }  # fmt: skip
 _LANGUAGES = {"en": "en", "english": "en", "英文": "en", "zh": "zh", "chinese": "zh", "中文": "zh"}
 _LENGTHS = {
@@ -43,7 +46,8 @@ class SettingChange:
 
 
 def parse_setting(text: str) -> SettingChange:
-    """Understand "time 07:30", "tz Taiyuan", "lang zh", "include coal, rail", "pause"…"""
+    """Understand "time 07:30", "tz Taiyuan", "lang zh", "include coal, rail", "pause",
+    "schedule twice 08:00 18:00", "quiet 22:00-07:00"…"""
     name, _, value = text.strip().partition(" ")
     kind = _NAMES.get(name.casefold())
     value = value.strip()
@@ -51,6 +55,16 @@ def parse_setting(text: str) -> SettingChange:
         return SettingChange(error_key="settings_usage", raw=text)
     if kind in ("pause", "resume"):
         return SettingChange({"paused": kind == "pause"})
+    if kind == "schedule":
+        fields = parse_schedule(value)
+        if fields is None:
+            return SettingChange(error_key="bad_schedule", raw=value)
+        return SettingChange(fields)
+    if kind == "quiet":
+        fields = parse_quiet(value)
+        if fields is None:
+            return SettingChange(error_key="bad_quiet", raw=value)
+        return SettingChange(fields)
     if kind in ("include", "exclude"):
         words = () if value.casefold() in _CLEAR else parse_keywords(value)[:20]
         return SettingChange({f"{kind}_keywords": tuple(w[:64] for w in words)})
@@ -96,8 +110,14 @@ def settings_summary(
         language,
         "settings_header",
         regions=", ".join(followed) or none,
-        time=record.digest_time if record else "08:00",
+        # A daily digest shows its bare time, as always; other rhythms say what they are.
+        time=(
+            describe_schedule(language, record)
+            if record and record.schedule_kind != "daily"
+            else (record.digest_time if record else "08:00")
+        ),
         tz=record.timezone if record else default_zone,
+        quiet=describe_quiet(language, record),
         lang_name=Html("中文" if language == "zh" else "English"),
         length=t(language, f"length_{length}") if length in ("short", "medium", "long") else length,
         include=", ".join(include) or none,

@@ -18,6 +18,8 @@ STRINGS: dict[str, str] = {
         "/latest [region] — the newest stories\n"
         "/summary &lt;link | id | region&gt; — summarize an article (or reply to a link)\n"
         "/search &lt;words&gt; — search the stories I have read\n"
+        "/alert &lt;words&gt; [region] — a message the moment a matching story arrives\n"
+        "/alerts — your alerts, with buttons to remove them\n"
         "Send me a link in a private chat and I summarize it.\n"
         "In any chat, type my @username and a few words to share a story's summary there."
     ),
@@ -27,7 +29,8 @@ STRINGS: dict[str, str] = {
         "/resumefeed &lt;id|url&gt; · /feeds · "
         "/import (OPML file) · /export · /stats\n"
         "/channel @name &lt;region&gt; — subscribe a channel where I am an admin\n"
-        "/addregion · /editregion · /removeregion — manage regions (send one for its usage)"
+        "/addregion · /editregion · /removeregion — manage regions (send one for its usage)\n"
+        "/channel @name alert &lt;words&gt; [region] · /channel @name alerts — its alerts"
     ),
     "regions_header": "<b>Regions</b>",
     "regions_none": "No regions are configured yet.",
@@ -50,13 +53,16 @@ STRINGS: dict[str, str] = {
         "Summary length: {length}\n"
         "Include keywords: {include}\n"
         "Exclude keywords: {exclude}\n"
-        "Status: {status}"
+        "Status: {status}\n"
+        "Alert quiet hours: {quiet}"
     ),
     "settings_usage": (
         "Usage: /settings time 07:30 · /settings tz Asia/Shanghai (or a city) · "
         "/settings lang en|zh · /settings length short|medium|long · "
         "/settings include word, word · /settings exclude word, word · "
-        "/settings pause · /settings resume"
+        "/settings pause · /settings resume · "
+        "/settings schedule daily 08:00 | twice 08:00 18:00 | weekdays 07:30 | weekly sun 09:00 · "
+        "/settings quiet 22:00-07:00|off"
     ),
     "settings_prompt_time": "Send the time as HH:MM, for example 07:30.",
     "settings_prompt_tz": "Send a time zone or a city, for example Asia/Shanghai or Taiyuan.",
@@ -148,7 +154,10 @@ STRINGS: dict[str, str] = {
     "stats_chart_title": "Articles per day by region, last {days} days",
     "stats_chart_failures": "Feed failures per day",
     "stats_chart_other": "other",
-    "usage_channel": "Usage: /channel @name &lt;region&gt; (I must be an admin of the channel)",
+    "usage_channel": (
+        "Usage: /channel @name &lt;region|off&gt; or /channel @name alert &lt;words&gt; [region] "
+        "(I must be an admin of the channel)"
+    ),
     "channel_not_admin": "I am not an administrator of {channel}, or it does not exist.",
     "channel_subscribed": "✅ {channel} now gets the <b>{region}</b> digest.",
     "error_generic": "Sorry, something went wrong on my side. Please try again in a moment.",
@@ -194,4 +203,53 @@ STRINGS: dict[str, str] = {
         "The region <b>{region}</b> was removed by the bot's administrators, so it is no longer "
         "in your digest. Send /regions to follow another."
     ),
+    # Schedules and alerts.
+    "settings_prompt_schedule": (
+        "Send how often you want your digest: daily 08:00 · twice 08:00 18:00 · "
+        "weekdays 07:30 · weekly sun 09:00"
+    ),
+    "settings_prompt_quiet": (
+        "Send the hours when alerts should wait, for example 22:00-07:00, or off."
+    ),
+    "schedule_daily": "daily at {time}",
+    "schedule_twice": "twice a day, at {time} and {time2}",
+    "schedule_weekdays": "weekdays at {time}",
+    "schedule_weekly": "every {day} at {time}",
+    "weekday_names": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    "schedule_set": "🗓 Your digest now comes {schedule} ({tz}).",
+    "bad_schedule": (
+        "I did not understand “{value}”. Try daily 08:00, twice 08:00 18:00, "
+        "weekdays 07:30 or weekly sun 09:00."
+    ),
+    "quiet_set": "🔕 Alerts wait during {quiet} ({tz}) and come when the quiet hours end.",
+    "quiet_off": "Quiet hours are off: alerts come at any time.",
+    "bad_quiet": "“{value}” is not a time range. Try 22:00-07:00, or off.",
+    "button_schedule": "🗓 Schedule",
+    "button_quiet": "🔕 Quiet hours",
+    "usage_alert": (
+        "Usage: /alert &lt;words&gt; [region] — for example /alert metro line taiyuan. "
+        "/alert off &lt;id|words&gt; removes one; /alerts lists them."
+    ),
+    "usage_alert_off": "Usage: /alert off &lt;id|words&gt; — see /alerts for the ids.",
+    "alert_too_long": "Please keep an alert under 100 characters.",
+    "alert_bad_words": "An alert needs at least one word or character to look for.",
+    "alert_limit": "This chat already has {limit} alerts; remove one with /alerts first.",
+    "alert_exists": "You already have alert #{id} for “{words}”.",
+    "alert_added": (
+        "🔔 Alert #{id} set: stories with “{words}” ({where}) come as soon as I read them, "
+        "at most {limit} an hour. /alerts lists your alerts."
+    ),
+    "alert_any_region": "any region",
+    "alert_not_found": "No alert matches “{value}”. See /alerts.",
+    "alert_removed": "Alert “{words}” removed.",
+    "alerts_none": "No alerts yet. Set one with /alert &lt;words&gt; [region].",
+    "alerts_header": "<b>Your alerts</b> ({count})",
+    "alert_line": "#{id} {words} — {where}",
+    "alerts_footer": (
+        "<i>At most {limit} alerts an hour (the rest come in your digest). "
+        "Quiet hours: {quiet}.</i>"
+    ),
+    "button_remove_alert": "❌ #{id} {words}",
+    "menu_alert": "Alert me when a story matches",
+    "menu_alerts": "My alerts",
 }

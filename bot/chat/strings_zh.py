@@ -18,6 +18,8 @@ STRINGS: dict[str, str] = {
         "/latest [地区] — 最新报道\n"
         "/summary &lt;链接 | 编号 | 地区&gt; — 概括一篇文章（或回复一条含链接的消息）\n"
         "/search &lt;关键词&gt; — 搜索我读过的报道\n"
+        "/alert &lt;关键词&gt; [地区] — 一有符合的新闻就立即通知你\n"
+        "/alerts — 你的提醒，可用按钮删除\n"
         "在私聊中直接发送链接，我就会为你概括。\n"
         "在任何聊天中输入我的 @用户名 和关键词，即可把一篇报道的摘要分享到那里。"
     ),
@@ -27,7 +29,8 @@ STRINGS: dict[str, str] = {
         "/resumefeed &lt;编号|网址&gt; · /feeds · "
         "/import（OPML 文件） · /export · /stats\n"
         "/channel @频道 &lt;地区&gt; — 为我担任管理员的频道订阅\n"
-        "/addregion · /editregion · /removeregion — 管理地区（单独发送可查看用法）"
+        "/addregion · /editregion · /removeregion — 管理地区（单独发送可查看用法）\n"
+        "/channel @频道 alert &lt;关键词&gt; [地区] · /channel @频道 alerts — 频道的提醒"
     ),
     "regions_header": "<b>地区</b>",
     "regions_none": "还没有配置任何地区。",
@@ -50,13 +53,16 @@ STRINGS: dict[str, str] = {
         "摘要长度：{length}\n"
         "包含关键词：{include}\n"
         "排除关键词：{exclude}\n"
-        "状态：{status}"
+        "状态：{status}\n"
+        "提醒免打扰时段：{quiet}"
     ),
     "settings_usage": (
         "用法：/settings time 07:30 · /settings tz Asia/Shanghai（或城市名） · "
         "/settings lang en|zh · /settings length short|medium|long · "
         "/settings include 词, 词 · /settings exclude 词, 词 · "
-        "/settings pause · /settings resume"
+        "/settings pause · /settings resume · "
+        "/settings schedule daily 08:00 | twice 08:00 18:00 | weekdays 07:30 | weekly sun 09:00 · "
+        "/settings quiet 22:00-07:00|off"
     ),
     "settings_prompt_time": "请发送时间，格式为 HH:MM，例如 07:30。",
     "settings_prompt_tz": "请发送时区或城市名，例如 Asia/Shanghai 或 太原。",
@@ -139,7 +145,10 @@ STRINGS: dict[str, str] = {
     "stats_chart_title": "各地区每日文章数（最近 {days} 天）",
     "stats_chart_failures": "每日订阅源抓取失败次数",
     "stats_chart_other": "其他",
-    "usage_channel": "用法：/channel @频道 &lt;地区&gt;（我必须是该频道的管理员）",
+    "usage_channel": (
+        "用法：/channel @频道 &lt;地区|off&gt; 或 /channel @频道 alert &lt;关键词&gt; [地区]"
+        "（我必须是该频道的管理员）"
+    ),
     "channel_not_admin": "我不是 {channel} 的管理员，或该频道不存在。",
     "channel_subscribed": "✅ {channel} 将收到 <b>{region}</b> 的摘要。",
     "error_generic": "抱歉，我这边出了点问题。请稍后再试。",
@@ -183,4 +192,47 @@ STRINGS: dict[str, str] = {
     "region_removed_notice": (
         "管理员已删除地区 <b>{region}</b>，你的摘要中不再包含它。发送 /regions 可订阅其他地区。"
     ),
+    # Schedules and alerts.
+    "settings_prompt_schedule": (
+        "请发送摘要频率：每天 08:00 · 每天两次 08:00 18:00 · 工作日 07:30 · 每周 周日 09:00"
+    ),
+    "settings_prompt_quiet": "请发送提醒的免打扰时段，例如 22:00-07:00，或发送 关闭。",
+    "schedule_daily": "每天 {time}",
+    "schedule_twice": "每天两次，{time} 和 {time2}",
+    "schedule_weekdays": "工作日 {time}",
+    "schedule_weekly": "每{day} {time}",
+    "weekday_names": "周一,周二,周三,周四,周五,周六,周日",
+    "schedule_set": "🗓 摘要频率已设为{schedule}（{tz}）。",
+    "bad_schedule": (
+        "我没看懂“{value}”。可以试试：每天 08:00、每天两次 08:00 18:00、"
+        "工作日 07:30 或 每周 周日 09:00。"
+    ),
+    "quiet_set": "🔕 {quiet}（{tz}）期间的提醒会暂缓，免打扰结束后再发送。",
+    "quiet_off": "免打扰已关闭：提醒随时发送。",
+    "bad_quiet": "“{value}”不是时间段。请发送例如 22:00-07:00，或 关闭。",
+    "button_schedule": "🗓 频率",
+    "button_quiet": "🔕 免打扰",
+    "usage_alert": (
+        "用法：/alert &lt;关键词&gt; [地区]，例如 /alert 地铁 太原。"
+        "/alert off &lt;编号|关键词&gt; 删除提醒；/alerts 查看全部。"
+    ),
+    "usage_alert_off": "用法：/alert off &lt;编号|关键词&gt;，编号见 /alerts。",
+    "alert_too_long": "提醒的关键词请少于 100 个字符。",
+    "alert_bad_words": "提醒至少需要一个要查找的词或字。",
+    "alert_limit": "本聊天已有 {limit} 个提醒；请先用 /alerts 删除一个。",
+    "alert_exists": "你已经有“{words}”的提醒 #{id}。",
+    "alert_added": (
+        "🔔 提醒 #{id} 已设置：含“{words}”的新闻（{where}）一读到就发给你，每小时最多 {limit} 条。"
+        "/alerts 查看你的提醒。"
+    ),
+    "alert_any_region": "所有地区",
+    "alert_not_found": "没有与“{value}”对应的提醒。请看 /alerts。",
+    "alert_removed": "已删除提醒“{words}”。",
+    "alerts_none": "还没有提醒。用 /alert &lt;关键词&gt; [地区] 设置一个。",
+    "alerts_header": "<b>你的提醒</b>（{count}）",
+    "alert_line": "#{id} {words} — {where}",
+    "alerts_footer": "<i>每小时最多 {limit} 条提醒（其余的会出现在摘要中）。免打扰：{quiet}。</i>",
+    "button_remove_alert": "❌ #{id} {words}",
+    "menu_alert": "有符合的新闻时提醒我",
+    "menu_alerts": "我的提醒",
 }

@@ -8,11 +8,18 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.digest.content import Caps, select_content
+from bot.digest.content import Caps, select_content, select_weekly
 from bot.digest.errors import DigestError
 from bot.digest.model import SUMMARY_LENGTHS, DigestKey, Language, SummaryLength
 from bot.digest.render import render_digest
-from bot.digest.schedule import load_zone, next_digest_at, parse_digest_time
+from bot.digest.schedule import (
+    SCHEDULE_KINDS,
+    Rhythm,
+    ScheduleKind,
+    load_zone,
+    next_slot,
+    parse_digest_time,
+)
 from bot.ops.metrics import DIGESTS_BUILT
 from bot.store import Store
 from bot.store.chat_records import ChatRecord
@@ -22,6 +29,9 @@ log = logging.getLogger(__name__)
 
 # A chat's first digest covers the day before it (it has no "last digest" yet).
 FIRST_WINDOW = timedelta(hours=24)
+FIRST_WEEKLY_WINDOW = timedelta(days=7)
+# A weekly digest shows the week's most reported stories, not all of them.
+WEEKLY_CAPS = Caps(per_region=8, total=12)
 _PAGE = 1000
 
 
@@ -48,12 +58,29 @@ def key_for(chat: ChatRecord) -> DigestKey:
         include=tuple(sorted(chat.include_keywords)),
         exclude=tuple(sorted(chat.exclude_keywords)),
         timezone=_zone(chat).key,
+        weekly=chat.schedule_kind == "weekly",
     )
 
 
 def schedule_after(chat: ChatRecord, now: datetime, last_digest_at: datetime | None) -> datetime:
-    """The chat's next digest instant after `now`, never a second one on the same local day."""
-    return next_digest_at(_time(chat), _zone(chat), now, last_digest_at)
+    """The chat's next digest instant after `now`, never a second one in the same slot."""
+    return next_slot(rhythm_of(chat), _zone(chat), now, last_digest_at)
+
+
+def rhythm_of(chat: ChatRecord) -> Rhythm:
+    """The chat's digest rhythm; unusable stored values fall back to daily at its time."""
+    kind: ScheduleKind = "daily"
+    for option in SCHEDULE_KINDS:
+        if chat.schedule_kind == option:
+            kind = option
+    times = [_time(chat)]
+    if kind == "twice":
+        try:
+            times.append(parse_digest_time(chat.digest_time2 or ""))
+        except DigestError:
+            kind = "daily"
+    weekday = chat.digest_weekday if chat.digest_weekday in range(7) else 0
+    return Rhythm(kind, tuple(times), weekday or 0)
 
 
 def render_for(
@@ -66,8 +93,9 @@ def render_for(
 
 
 def window_start(chat: ChatRecord, now: datetime) -> datetime:
-    """Where a chat's next digest starts: its last digest, or a day back for the first one."""
-    return chat.last_digest_at or now - FIRST_WINDOW
+    """Where a chat's next digest starts: its last digest, or a day (a week) back at first."""
+    first = FIRST_WEEKLY_WINDOW if chat.schedule_kind == "weekly" else FIRST_WINDOW
+    return chat.last_digest_at or now - first
 
 
 def build_due(store: Store, now: datetime, caps: Caps | None = None) -> BuildReport:
@@ -112,12 +140,15 @@ def _render(
     store: Store, key: DigestKey, start: datetime, end: datetime, caps: Caps | None
 ) -> list[str]:
     articles = store.articles.in_window(start, end, key.regions)
-    content = select_content(articles, key, start, end, caps)
+    if key.weekly:
+        content = select_weekly(articles, key, start, end, caps or WEEKLY_CAPS)
+    else:
+        content = select_content(articles, key, start, end, caps)
     names = {
         region.id: region.name_zh if key.language == "zh" else region.name_en
         for region in store.regions.list()
     }
-    return render_digest(content, key.language, ZoneInfo(key.timezone), names)
+    return render_digest(content, key.language, ZoneInfo(key.timezone), names, weekly=key.weekly)
 
 
 def _recipient(chat: ChatRecord, now: datetime) -> Recipient:

@@ -62,6 +62,45 @@ def select_content(
     return DigestContent(window_start, window_end, tuple(sections))
 
 
+def select_weekly(
+    articles: Iterable[Article],
+    key: DigestKey,
+    window_start: datetime,
+    window_end: datetime,
+    caps: Caps,
+) -> DigestContent:
+    """The week's top stories: most outlets first, then newest, capped, grouped by region."""
+    keyword_filter = KeywordFilter(key.include, key.exclude)
+    wanted = set(key.regions)
+    kept = [
+        a
+        for a in articles
+        if wanted.intersection(a.regions) and keyword_filter.accepts(_visible_texts(a))
+    ]
+    ranked: list[tuple[str, Story]] = []
+    for cluster in _clusters(kept):
+        region = next(r for r in key.regions if r in _regions_of(cluster))
+        ranked.append((region, _story(_representative(cluster), cluster, key.length)))
+    ranked.sort(
+        key=lambda item: (len(item[1].also_reported_by), item[1].published_at, item[1].article_id),
+        reverse=True,
+    )
+    shown: dict[str, list[Story]] = {region: [] for region in key.regions}
+    counts: dict[str, int] = dict.fromkeys(key.regions, 0)
+    total = 0
+    for region, story in ranked:
+        counts[region] += 1
+        if total < caps.total and len(shown[region]) < caps.per_region:
+            shown[region].append(story)
+            total += 1
+    sections = tuple(
+        RegionSection(region, tuple(shown[region]), counts[region] - len(shown[region]))
+        for region in key.regions
+        if counts[region]
+    )
+    return DigestContent(window_start, window_end, sections)
+
+
 def bullets_for(article: Article, length: SummaryLength) -> tuple[Bullet, ...]:
     """An article's summary as bullets: one per section (heading + sentence), or plain lines."""
     count, per_bullet = _SHAPE[length]

@@ -16,6 +16,13 @@ STRINGS: dict[Language, dict[str, str]] = {
         "more": "…and {count} more in {region}: /latest {region_id}",
         "part": "part {n} of {total}",
         "separator": ", ",
+        "alert": "🔔 Alert: {words}",
+        "alert_summary_button": "📝 Summary",
+        "alert_capped": (
+            "🔕 More stories matched your alerts this hour. To keep things calm, they will be "
+            "in your next digest."
+        ),
+        "weekly_title": "📰 Your week in news",
     },
     "zh": {
         "title": "📰 新闻摘要",
@@ -26,6 +33,10 @@ STRINGS: dict[Language, dict[str, str]] = {
         "more": "……{region}另有 {count} 条：/latest {region_id}",
         "part": "第 {n}/{total} 部分",
         "separator": "、",
+        "alert": "🔔 提醒：{words}",
+        "alert_summary_button": "📝 摘要",
+        "alert_capped": "🔕 本小时还有更多新闻符合您的提醒。为免打扰，它们将出现在下一期摘要中。",
+        "weekly_title": "📰 一周新闻",
     },
 }
 

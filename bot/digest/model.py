@@ -27,21 +27,21 @@ class DigestKey:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     timezone: str = "UTC"
+    weekly: bool = False
 
     def as_text(self) -> str:
         """A canonical string form, stable across processes, stored with the digest."""
-        return json.dumps(
-            {
-                "regions": list(self.regions),
-                "language": self.language,
-                "length": self.length,
-                "include": list(self.include),
-                "exclude": list(self.exclude),
-                "timezone": self.timezone,
-            },
-            ensure_ascii=False,
-            sort_keys=True,
-        )
+        fields: dict[str, object] = {
+            "regions": list(self.regions),
+            "language": self.language,
+            "length": self.length,
+            "include": list(self.include),
+            "exclude": list(self.exclude),
+            "timezone": self.timezone,
+        }
+        if self.weekly:  # only then: the keys of other digests stay as they were
+            fields["weekly"] = True
+        return json.dumps(fields, ensure_ascii=False, sort_keys=True)
 
 
 @dataclass(frozen=True)

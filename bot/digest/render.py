@@ -21,11 +21,14 @@ def render_digest(
     zone: ZoneInfo,
     region_names: Mapping[str, str],
     limit: int = TELEGRAM_LIMIT,
+    *,
+    weekly: bool = False,
 ) -> list[str]:
     """The digest as one or more HTML messages, in reading order, none longer than `limit`."""
     end = content.window_end.astimezone(zone)
     since = i18n.format_moment(content.window_start.astimezone(zone), language)
-    title = f"{i18n.text(language, 'title')} · {i18n.format_day(end, language)}"
+    heading = i18n.text(language, "weekly_title" if weekly else "title")
+    title = f"{heading} · {i18n.format_day(end, language)}"
     header: list[Line] = [(bold(title),)]
     count = content.story_count
     if count == 0:

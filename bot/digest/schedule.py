@@ -6,12 +6,17 @@ Rules (daylight saving included):
   jump (02:30 on a day jumping 02:00 -> 03:00 goes at 03:30 local), never skipped;
 - a time repeated by a fall-back goes once, on its first occurrence;
 - a day that already had its digest never gets a second one, even if the time is moved later.
+
+Other rhythms (`Rhythm`, `next_slot`): twice a day, weekdays only, weekly; the same rules
+hold for each of their slots.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.digest.errors import DigestError
@@ -82,3 +87,78 @@ def is_due(next_at: datetime | None, now: datetime) -> bool:
 def _require_aware(value: datetime) -> None:
     if value.tzinfo is None or value.utcoffset() is None:
         raise DigestError("timestamps must carry a time zone")
+
+
+ScheduleKind = Literal["daily", "twice", "weekdays", "weekly"]
+SCHEDULE_KINDS: tuple[ScheduleKind, ...] = ("daily", "twice", "weekdays", "weekly")
+_SEARCH_DAYS = 16  # a weekly slot is at most 7 days on; twice that covers skipped dates
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    """How often a chat's digest goes: its kind, the local times, and the weekday (weekly).
+
+    `times` holds one time (daily, weekdays, weekly) or two (twice a day); `weekday` counts
+    from Monday = 0 and matters only for "weekly".
+    """
+
+    kind: ScheduleKind = "daily"
+    times: tuple[time, ...] = (time(8, 0),)
+    weekday: int = 0
+
+    def runs_on(self, day: date) -> bool:
+        """True when the rhythm has digests on this local calendar day."""
+        if self.kind == "weekdays":
+            return day.weekday() < 5
+        if self.kind == "weekly":
+            return day.weekday() == self.weekday
+        return True
+
+    def slot_times(self) -> tuple[time, ...]:
+        """The day's digest times in order (two for "twice", else the first one)."""
+        times = sorted(set(self.times)) or [time(8, 0)]
+        return tuple(times) if self.kind == "twice" else (times[0],)
+
+
+def slot_index(instant: datetime, day: date, times: tuple[time, ...], zone: ZoneInfo) -> int:
+    """Which of the day's slots a digest at `instant` served: the last one already begun.
+
+    A digest before the day's first time (one asked for by hand) counts as the first slot,
+    so the scheduled one does not repeat it.
+    """
+    index = 0
+    for position, at in enumerate(times):
+        if occurrence(day, at, zone) <= instant:
+            index = position
+    return index
+
+
+def next_slot(
+    rhythm: Rhythm, zone: ZoneInfo, now: datetime, last_digest_at: datetime | None = None
+) -> datetime:
+    """The rhythm's first digest instant after `now` whose slot has not had a digest yet.
+
+    The daily rules hold per slot: a skipped wall time goes right after the jump, a repeated
+    one goes once, and moving a time after its slot's digest went out waits for the next slot.
+    """
+    _require_aware(now)
+    times = rhythm.slot_times()
+    start = now.astimezone(zone).date()
+    last_day: date | None = None
+    served = -1
+    if last_digest_at is not None:
+        _require_aware(last_digest_at)
+        last_day = last_digest_at.astimezone(zone).date()
+        served = slot_index(last_digest_at, last_day, times, zone)
+        start = max(start, last_day)
+    for offset in range(_SEARCH_DAYS):
+        day = start + timedelta(days=offset)
+        if not rhythm.runs_on(day):
+            continue
+        for position, at in enumerate(times):
+            if day == last_day and position <= served:
+                continue
+            candidate = occurrence(day, at, zone)
+            if candidate > now:
+                return candidate
+    raise DigestError("could not find the next digest time")  # pragma: no cover

@@ -10,12 +10,20 @@ from bot.digest.build import schedule_after
 from bot.digest.errors import DigestError
 from bot.digest.filters import parse_keywords
 from bot.digest.model import LANGUAGES, SUMMARY_LENGTHS
-from bot.digest.schedule import format_digest_time, load_zone, parse_digest_time
+from bot.digest.schedule import (
+    SCHEDULE_KINDS,
+    format_digest_time,
+    load_zone,
+    parse_digest_time,
+)
 from bot.store import Store
 from bot.store.chat_records import ChatRecord
 
 # Changing any of these moves the next digest.
-_SCHEDULE_FIELDS = frozenset({"digest_time", "timezone", "paused"})
+_SCHEDULE_FIELDS = frozenset(
+    {"digest_time", "timezone", "paused", "schedule_kind", "digest_time2", "digest_weekday"}
+)
+_OPTIONAL_TIMES = frozenset({"digest_time2", "quiet_start", "quiet_end"})
 
 
 def normalize_settings(changes: dict[str, Any]) -> dict[str, Any]:
@@ -38,6 +46,16 @@ def normalize_settings(changes: dict[str, Any]) -> dict[str, Any]:
             clean[name] = parse_keywords(value) if isinstance(value, str) else tuple(value)
         elif name == "paused":
             clean[name] = bool(value)
+        elif name == "schedule_kind":
+            if value not in SCHEDULE_KINDS:
+                raise DigestError(f"schedule must be one of {', '.join(SCHEDULE_KINDS)}")
+            clean[name] = value
+        elif name in _OPTIONAL_TIMES:
+            clean[name] = None if value is None else format_digest_time(parse_digest_time(value))
+        elif name == "digest_weekday":
+            if value is not None and value not in range(7):
+                raise DigestError("the weekday must be 0 (Monday) to 6 (Sunday)")
+            clean[name] = value
         else:
             raise DigestError(f"{name} is not a digest setting")
     return clean

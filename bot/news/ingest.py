@@ -7,6 +7,7 @@ article lives in `bot.news.ingest_entry`, the report in `bot.news.ingest_report`
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from datetime import datetime, timedelta
 
 import httpx
 
+from bot.digest.alert_tick import run_alerts
 from bot.news.errors import FeedError, FetchTimeoutError, TooLargeError, UnsafeUrlError
 from bot.news.feeds import parse_feed
 from bot.news.fetch import Fetcher, FetchLimits
@@ -48,11 +50,15 @@ class IngestOptions:
     cluster_candidates: int = 5000
     fetch_pages: bool = True
     stage_hook: StageHook | None = field(default=None, compare=False)
+    alerts_per_hour: int = 5
 
     @classmethod
     def from_settings(cls, settings: Settings) -> IngestOptions:
         """Options derived from the application settings."""
-        return cls(allow_private_urls=settings.allow_private_urls)
+        return cls(
+            allow_private_urls=settings.allow_private_urls,
+            alerts_per_hour=settings.alerts_per_hour,
+        )
 
 
 def fetch_outcome(exc: FeedError) -> str:
@@ -212,4 +218,20 @@ async def run_ingest_tick(
     finally:
         if owned:
             await active.aclose()
-    return runtime.tally.report()
+    report = runtime.tally.report()
+    alerts = await _queue_alerts(store, now, options.alerts_per_hour)
+    return dataclasses.replace(report, alerts_queued=alerts)
+
+
+async def _queue_alerts(store: Store, now: datetime, per_hour: int) -> int:
+    """Match the stories just stored against every alert; a failure never fails the tick.
+
+    Stories the step misses (a crash, a database error) stay unclaimed and are matched by
+    the next tick's step.
+    """
+    try:
+        report = await asyncio.to_thread(run_alerts, store, now, per_hour)
+    except Exception:
+        log.exception("alert step failed; the next tick retries it")
+        return 0
+    return report.messages

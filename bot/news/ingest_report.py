@@ -78,6 +78,7 @@ class IngestReport:
     timings: tuple[tuple[str, float], ...] = ()
     paused: tuple[PausedFeed, ...] = ()
     feeds: tuple[FeedOutcome, ...] = ()
+    alerts_queued: int = 0
 
     def summary_line(self) -> str:
         """One line for logs and the CLI."""
@@ -86,6 +87,7 @@ class IngestReport:
             f"{self.feeds_failed} failed, {self.new_articles} new articles, "
             f"{self.duplicates} duplicates skipped"
             + article_problems_text(self.articles_degraded, self.articles_skipped)
+            + (f", {self.alerts_queued} alerts queued" if self.alerts_queued else "")
         )
 
 

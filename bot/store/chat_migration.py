@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
+from bot.store.alert_tables import alerts
 from bot.store.chat_records import KEYWORD_FIELDS, ChatRecord, encode_keywords, load_chats
 from bot.store.chat_tables import chats, deliveries, subscriptions
 from bot.store.engine import dialect_insert
@@ -18,6 +19,7 @@ def migrate_chat(engine: Engine, conn: Connection, old_chat_id: int, new_chat_id
     for record in old:
         _copy_destination(engine, conn, record, new_chat_id)
     _move_pending(conn, old_chat_id, new_chat_id)
+    _move_alerts(engine, conn, old_chat_id, new_chat_id)
     conn.execute(chats.delete().where(chats.c.chat_id == old_chat_id))
     return len(old)
 
@@ -50,6 +52,16 @@ def _copy_destination(
     ]
     if rows:
         conn.execute(dialect_insert(engine, subscriptions).on_conflict_do_nothing(), rows)
+
+
+def _move_alerts(engine: Engine, conn: Connection, old_chat_id: int, new_chat_id: int) -> None:
+    # Alerts follow the group too; an alert the new id already has is kept once.
+    rows = conn.execute(select(alerts).where(alerts.c.chat_id == old_chat_id)).all()
+    for row in rows:
+        values = {name: getattr(row, name) for name in row._fields if name != "id"}
+        values["chat_id"] = new_chat_id
+        conn.execute(dialect_insert(engine, alerts).values(**values).on_conflict_do_nothing())
+    conn.execute(alerts.delete().where(alerts.c.chat_id == old_chat_id))
 
 
 def _move_pending(conn: Connection, old_chat_id: int, new_chat_id: int) -> None:

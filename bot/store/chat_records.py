@@ -37,6 +37,13 @@ class ChatRecord:
     created_at: datetime
     updated_at: datetime
     regions: tuple[str, ...] = ()
+    # The digest rhythm: "daily", "twice" (digest_time and digest_time2), "weekdays" or
+    # "weekly" (on digest_weekday, 0 = Monday); alerts wait out quiet_start–quiet_end.
+    schedule_kind: str = "daily"
+    digest_time2: str | None = None
+    digest_weekday: int | None = None
+    quiet_start: str | None = None
+    quiet_end: str | None = None
 
 
 def encode_keywords(keywords: Sequence[str]) -> str:
@@ -63,6 +70,11 @@ def _record(row: Row[Any], region_ids: Iterable[str] = ()) -> ChatRecord:
         created_at=row.created_at,
         updated_at=row.updated_at,
         regions=tuple(sorted(region_ids)),
+        schedule_kind=row.schedule_kind or "daily",
+        digest_time2=row.digest_time2,
+        digest_weekday=row.digest_weekday,
+        quiet_start=row.quiet_start,
+        quiet_end=row.quiet_end,
     )
 
 

@@ -47,6 +47,12 @@ chats = Table(
     Column("next_digest_at", UTCDateTime()),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
+    # Digest rhythm and alert quiet hours (revision 0006_alerts_schedules).
+    Column("schedule_kind", String(16), nullable=False, server_default="daily"),
+    Column("digest_time2", String(5)),
+    Column("digest_weekday", Integer),
+    Column("quiet_start", String(5)),
+    Column("quiet_end", String(5)),
     Index("ix_chats_next_digest_at", "next_digest_at"),
 )
 
@@ -100,6 +106,8 @@ deliveries = Table(
     Column("message_id", BigInteger),
     Column("last_error", Text),
     Column("created_at", UTCDateTime(), nullable=False),
+    # Inline buttons in the Bot API's JSON shape (alerts carry a Summary button); revision 0006.
+    Column("reply_markup", JSON),
     UniqueConstraint("chat_id", "thread_id", "digest_id", "part_no"),
     # The claim query: pending rows by due time, and "is this the head of its chat's queue".
     Index("ix_deliveries_status_next_attempt_at", "status", "next_attempt_at"),

@@ -38,6 +38,11 @@ _SETTABLE = frozenset(
         "active",
         "last_digest_at",
         "next_digest_at",
+        "schedule_kind",
+        "digest_time2",
+        "digest_weekday",
+        "quiet_start",
+        "quiet_end",
     }
 )
 

@@ -29,6 +29,8 @@ class Delivery:
     sent_at: datetime | None
     message_id: int | None
     last_error: str | None
+    # Inline buttons in the Bot API's JSON shape (alert messages carry a Summary button).
+    reply_markup: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from bot.store.regions import RegionsRepository
 from bot.store.search import SearchRepository
 
 if TYPE_CHECKING:
+    from bot.store.alerts import AlertsRepository
     from bot.store.chats import ChatsRepository
     from bot.store.outbox import OutboxRepository
 
@@ -53,6 +54,13 @@ class Store:
         from bot.store.outbox import OutboxRepository
 
         return OutboxRepository(self.engine)
+
+    @cached_property
+    def alerts(self) -> AlertsRepository:
+        """Alerts and the queueing of alerted stories (bot.store.alerts)."""
+        from bot.store.alerts import AlertsRepository
+
+        return AlertsRepository(self.engine)
 
     def upgrade(self) -> None:
         """Apply every pending migration."""

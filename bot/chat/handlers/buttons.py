@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.chat import callbacks
+from bot.chat.handlers.alerts import remove_alert_button
 from bot.chat.handlers.common import language_for
 from bot.chat.handlers.region_admin import region_removal_button
 from bot.chat.handlers.search import search_page_button, summary_button
@@ -38,3 +39,5 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await summary_button(update, context, action)
         case callbacks.RemoveRegion() | callbacks.KeepRegion():
             await region_removal_button(update, context, action)
+        case callbacks.RemoveAlert():
+            await remove_alert_button(update, context, action)

@@ -22,6 +22,7 @@ from bot.chat.handlers.common import (
 from bot.chat.i18n import normalize_language, t
 from bot.chat.keyboards import settings_keyboard
 from bot.chat.replies import edit_unless_unchanged, reply
+from bot.chat.schedule_text import describe_quiet, describe_schedule
 from bot.chat.services import Services, services
 from bot.chat.settings_text import SettingChange, parse_setting, settings_summary
 from bot.digest.errors import DigestError
@@ -30,7 +31,7 @@ from bot.digest.subscribers import change_settings
 from bot.store.chat_records import ChatRecord
 
 # Buttons whose value the user may simply type next, and the setting name that value is for.
-ANSWERABLE = {"time": "time", "tz": "tz"}
+ANSWERABLE = {"time": "time", "tz": "tz", "sched": "schedule", "quiet": "quiet"}
 AWAITING_KEY = "awaiting_setting"
 
 
@@ -68,6 +69,17 @@ async def change_from_text(update: Update, context: ContextTypes.DEFAULT_TYPE, t
 def confirmation(language: str, change: SettingChange, record: ChatRecord) -> str:
     """The sentence confirming a change, in the (possibly new) language."""
     fields = change.fields
+    if "schedule_kind" in fields:
+        return t(
+            language,
+            "schedule_set",
+            schedule=describe_schedule(language, record),
+            tz=record.timezone,
+        )
+    if "quiet_start" in fields:
+        if record.quiet_start is None:
+            return t(language, "quiet_off")
+        return t(language, "quiet_set", quiet=describe_quiet(language, record), tz=record.timezone)
     if "digest_time" in fields:
         return t(language, "time_set", time=record.digest_time, tz=record.timezone)
     if "timezone" in fields:
@@ -123,6 +135,8 @@ async def settings_button(
         "time": "settings_prompt_time",
         "tz": "settings_prompt_tz",
         "kw": "settings_prompt_keywords",
+        "sched": "settings_prompt_schedule",
+        "quiet": "settings_prompt_quiet",
     }
     if action.action in prompts:
         if action.action in ANSWERABLE and context.chat_data is not None:

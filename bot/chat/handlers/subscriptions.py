@@ -12,6 +12,7 @@ from telegram.ext import ContextTypes
 from bot.chat import callbacks
 from bot.chat.arguments import channel_handle, match_region
 from bot.chat.authorization import is_bot_admin, is_chat_admin
+from bot.chat.handlers.alerts import channel_alert
 from bot.chat.handlers.common import (
     Destination,
     arguments,
@@ -31,6 +32,9 @@ from bot.chat.services import Services, services
 from bot.digest.subscribers import change_settings
 from bot.digest.subscribers import subscribe as subscribe_regions
 from bot.store.records import Region
+
+# `/channel @name alert <words> [region]`, `... alert off <id|words>`, `... alerts`.
+CHANNEL_ALERT_WORDS = frozenset({"alert", "alerts", "提醒"})
 
 
 async def _change_request(
@@ -187,7 +191,7 @@ async def region_button(
 
 
 async def channel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """`/channel @name <region|off>`: digests for a channel where the bot is an administrator.
+    """`/channel @name <region|off|alert ...>`: digests and alerts for a channel I administer.
 
     Allowed to bot administrators and to the channel's own administrators.
     """
@@ -214,6 +218,11 @@ async def channel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
     if not allowed:
         await reply(update, context, t(language, "admin_only"))
+        return
+    if words[1].casefold() in CHANNEL_ALERT_WORDS:
+        assert user is not None
+        text = await channel_alert(svc, target.id, handle, words[2:], user.id, language)
+        await reply(update, context, text)
         return
     await _set_channel(update, context, svc, target.id, handle, query, language)
 
