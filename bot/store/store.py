@@ -20,6 +20,8 @@ from bot.store.search import SearchRepository
 if TYPE_CHECKING:
     from bot.store.chats import ChatsRepository
     from bot.store.outbox import OutboxRepository
+    from bot.store.search_pages import SearchPagesRepository
+    from bot.store.throttle_marks import ThrottleMarksRepository
 
 
 class Store:
@@ -51,6 +53,20 @@ class Store:
         from bot.store.outbox import OutboxRepository
 
         return OutboxRepository(self.engine)
+
+    @cached_property
+    def search_pages(self) -> SearchPagesRepository:
+        """Searches remembered for their paging buttons (bot.store.search_pages)."""
+        from bot.store.search_pages import SearchPagesRepository
+
+        return SearchPagesRepository(self.engine)
+
+    @cached_property
+    def throttle_marks(self) -> ThrottleMarksRepository:
+        """Fleet-wide once-per-window decisions (bot.store.throttle_marks)."""
+        from bot.store.throttle_marks import ThrottleMarksRepository
+
+        return ThrottleMarksRepository(self.engine)
 
     def upgrade(self) -> None:
         """Apply every pending migration."""
