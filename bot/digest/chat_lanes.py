@@ -1,10 +1,11 @@
 """Per-chat pacing shared by replies and the broadcast: bursts allowed, limits never crossed.
 
 Telegram tolerates short bursts in one chat but about one message a second over time, and
-20 a minute in a group. Each chat keeps the times of its recent sends; the next may go once
-every window allows it (at most `count` sends in any `seconds`). Sends to one chat take turns
-(in order), are timed when Telegram answered (never earlier than when it counted them), and a
-flood wait (`retry_after`) pauses only that chat.
+20 a minute in a group. Each chat has a token bucket a little under Telegram's (a burst of
+two and a half, then 0.9 a second) and, for groups and channels, the times of its recent
+sends (at most 19 in any minute). Sends to one chat take turns (in order), are timed when
+Telegram answered (never earlier than when it counted them), and a flood wait
+(`retry_after`) pauses only that chat.
 """
 
 from __future__ import annotations
@@ -25,23 +26,22 @@ _PRUNE_EVERY = 1000
 
 
 @dataclass(frozen=True)
-class ChatWindows:
-    """The windows of a private chat and of a group or channel (a little under Telegram's)."""
+class ChatLimits:
+    """Per-chat limits, a little under Telegram's (a bucket of 3 at 1/s; 20 a minute)."""
 
-    # Telegram's per-chat bucket holds about three messages and refills one a second: three
-    # in any 3.5 s stay half a second clear of it, also against jitter on the way.
-    private: tuple[Window, ...] = ((3, 3.5),)
-    group: tuple[Window, ...] = ((3, 3.5), (19, 60.0))
+    burst: float = 2.5
+    per_second: float = 0.9
+    group: tuple[Window, ...] = ((19, 60.0),)
 
-    def of(self, chat_key: ChatKey) -> tuple[Window, ...]:
+    def windows(self, chat_key: ChatKey) -> tuple[Window, ...]:
         """Groups and channels have negative ids (or a @username); users positive ones."""
         is_group = isinstance(chat_key, str) or chat_key < 0
-        return self.group if is_group else self.private
+        return self.group if is_group else ()
 
     @property
     def longest(self) -> float:
         """The longest window: older sends no longer matter."""
-        return max(seconds for _count, seconds in self.private + self.group)
+        return max((seconds for _count, seconds in self.group), default=0.0)
 
 
 def next_allowed(sends: Sequence[float], windows: Sequence[Window]) -> float:
@@ -55,6 +55,8 @@ def next_allowed(sends: Sequence[float], windows: Sequence[Window]) -> float:
 
 @dataclass
 class _Lane:
+    tokens: float
+    stamp: float
     sends: deque[float] = field(default_factory=deque)
     paused_until: float = float("-inf")
     typed_at: float = float("-inf")
@@ -66,12 +68,12 @@ class ChatLanes:
 
     def __init__(
         self,
-        windows: ChatWindows | None = None,
+        limits: ChatLimits | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        self._windows = windows or ChatWindows()
+        self._limits = limits or ChatLimits()
         self._clock = clock
         self._sleep = sleep
         self._lanes: dict[ChatKey, _Lane] = {}
@@ -81,11 +83,15 @@ class ChatLanes:
     async def turn(self, chat_key: ChatKey) -> AsyncIterator[None]:
         """Wait until a message to `chat_key` may go; the block sends it (one at a time)."""
         lane = self._lane(chat_key)
-        windows = self._windows.of(chat_key)
+        windows = self._limits.windows(chat_key)
         async with lane.lock:
             while True:
                 now = self._clock()
-                ready = max(next_allowed(lane.sends, windows), lane.paused_until)
+                ready = max(
+                    self._bucket_ready(lane, now),
+                    next_allowed(lane.sends, windows),
+                    lane.paused_until,
+                )
                 if ready <= now:
                     break
                 await self._sleep(ready - now)
@@ -93,9 +99,22 @@ class ChatLanes:
                 yield
             finally:
                 # Stamped when the answer came: Telegram counted the message before that.
-                lane.sends.append(self._clock())
-                while len(lane.sends) > max(count for count, _ in windows):
-                    lane.sends.popleft()
+                self._spend(lane, self._clock(), windows)
+
+    def _bucket_ready(self, lane: _Lane, now: float) -> float:
+        tokens = self._tokens(lane, now)
+        return now if tokens >= 1.0 else now + (1.0 - tokens) / self._limits.per_second
+
+    def _tokens(self, lane: _Lane, now: float) -> float:
+        earned = max(0.0, now - lane.stamp) * self._limits.per_second
+        return min(self._limits.burst, lane.tokens + earned)
+
+    def _spend(self, lane: _Lane, now: float, windows: tuple[Window, ...]) -> None:
+        lane.tokens, lane.stamp = self._tokens(lane, now) - 1.0, now
+        if windows:
+            lane.sends.append(now)
+            while len(lane.sends) > max(count for count, _ in windows):
+                lane.sends.popleft()
 
     def pause(self, chat_key: ChatKey, seconds: float) -> None:
         """Telegram asked to wait `seconds` before the next message to this chat."""
@@ -117,19 +136,20 @@ class ChatLanes:
             self._prune()
         lane = self._lanes.get(chat_key)
         if lane is None:
-            lane = self._lanes[chat_key] = _Lane()
+            lane = self._lanes[chat_key] = _Lane(self._limits.burst, self._clock())
         return lane
 
     def _prune(self) -> None:
         # A lane with no recent send, no wait and nobody in it is the same as a new one.
         now = self._clock()
-        horizon = self._windows.longest
+        horizon = self._limits.longest
         idle = [
             key
             for key, lane in self._lanes.items()
             if not lane.lock.locked()
             and lane.paused_until < now
             and now - lane.typed_at > TYPING_EVERY
+            and self._tokens(lane, now) >= self._limits.burst
             and (not lane.sends or now - lane.sends[-1] > horizon)
         ]
         for key in idle:

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from bot.digest.chat_lanes import ChatLanes, ChatWindows, next_allowed
+from bot.digest.chat_lanes import ChatLanes, ChatLimits, next_allowed
 from bot.digest.send_budget import FloodSignals, LocalSlots, Priority, SendBudget
 
 
@@ -88,19 +88,20 @@ def test_next_allowed_honours_every_window() -> None:
     assert next_allowed([10.0, 12.0, 14.0], windows) == 70.0
 
 
-async def test_a_private_chat_gets_bursts_of_three_under_one_a_second() -> None:
+async def test_a_private_chat_gets_a_short_burst_then_under_one_a_second() -> None:
     fake = FakeTime()
-    lanes = ChatLanes(clock=fake.clock, sleep=fake.sleep)
+    lanes = ChatLanes(ChatLimits(burst=2.5, per_second=0.9), clock=fake.clock, sleep=fake.sleep)
     sent: list[float] = []
-    for _ in range(7):
+    for _ in range(5):
         async with lanes.turn(42):
             sent.append(fake.now)
-    assert [round(t - sent[0], 6) for t in sent] == [0.0, 0.0, 0.0, 3.5, 3.5, 3.5, 7.0]
+    gaps = [round(b - a, 3) for a, b in zip(sent, sent[1:], strict=False)]
+    assert gaps == [0.0, 0.556, 1.111, 1.111]
 
 
 async def test_a_group_gets_at_most_19_a_minute() -> None:
     fake = FakeTime()
-    lanes = ChatLanes(ChatWindows(group=((19, 60.0),)), clock=fake.clock, sleep=fake.sleep)
+    lanes = ChatLanes(ChatLimits(per_second=100.0), clock=fake.clock, sleep=fake.sleep)
     sent: list[float] = []
     for _ in range(25):
         async with lanes.turn(-100):
