@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
 import sys
 import time
 from collections import Counter, defaultdict
@@ -46,9 +45,8 @@ BOUND_FACTOR = 1.2
 MESSAGE_METHODS = frozenset(
     {"sendMessage", "sendDocument", "sendPhoto", "editMessageText", "editMessageReplyMarkup"}
 )
-DIGEST_PART = (
-    "<b>📰 Your news digest</b>\n<i>Bench edition</i>\n\n"
-    + "\n".join(f"• Story {n}: the regional wire reports a quiet day in Taiyuan." for n in range(12))
+DIGEST_PART = "<b>📰 Your news digest</b>\n<i>Bench edition</i>\n\n" + "\n".join(
+    f"• Story {n}: the regional wire reports a quiet day in Taiyuan." for n in range(12)
 )
 
 
@@ -178,7 +176,9 @@ def run_once(url: str, users: int, digest_chats: int, args: Any) -> CrowdResult:
         crowd = [User(api.create_private_chat(api.create_user(f"Fan {n}"))) for n in range(users)]
         started = asyncio.run(_run_bot(api, store, url, crowd, region, args))
         calls = [c for c in api.calls() if c.method != "getUpdates" and c.at >= started]
-        per_chat = Counter(c.chat_id for c in calls if c.method == "sendMessage" and c.status == 200)
+        per_chat = Counter(
+            c.chat_id for c in calls if c.method == "sendMessage" and c.status == 200
+        )
         typing = _first_typing(calls)
     answer_seconds = [
         answered - asked

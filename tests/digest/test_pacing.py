@@ -1,6 +1,7 @@
 """The send budget and chat lanes: never faster than the limits, no slower, replies first."""
 
 import asyncio
+import itertools
 import time
 
 import pytest
@@ -95,7 +96,7 @@ async def test_a_private_chat_gets_a_short_burst_then_under_one_a_second() -> No
     for _ in range(5):
         async with lanes.turn(42):
             sent.append(fake.now)
-    gaps = [round(b - a, 3) for a, b in zip(sent, sent[1:], strict=False)]
+    gaps = [round(b - a, 3) for a, b in itertools.pairwise(sent)]
     assert gaps == [0.0, 0.556, 1.111, 1.111]
 
 
