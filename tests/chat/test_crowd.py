@@ -34,6 +34,7 @@ def test_a_crowd_beside_a_digest_gets_every_answer_with_few_429s(store_url: str)
     assert result.total_seconds <= result.bound_seconds
 
 
+@pytest.mark.asyncio(loop_scope="module")
 async def test_start_repeated_within_seconds_is_answered_once(bot: Bot) -> None:
     user = bot.api.create_user("Restless", language_code="en")
     chat = bot.api.create_private_chat(user)
