@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/delivery.py --store both
+	$(BIN)/python bench/crowd.py
 	$(BIN)/python bench/memory.py
 
 clean:
