@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -268,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", choices=["sqlite", "postgresql", "both"], default="sqlite")
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
     args = parser.parse_args(argv)
+    # As `newsbot` does: RetryAfter carries a timedelta, without PTB's deprecation warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     sizes = [int(s) for s in args.digest_chats.split(",") if s.strip()]
     kinds = ["sqlite", "postgresql"] if args.store == "both" else [args.store]
     print(

@@ -93,7 +93,9 @@ async def _offline(url: str) -> SummarizedArticle:
 def fuzz(module_store_url: str) -> Iterator[Fuzz]:
     errors = ErrorRecords()
     logging.getLogger().addHandler(errors)
-    with BotApiEmulator() as api:
+    # Flood control is on: a 429 must become a RetryAfter, not a warning (see tests/botapi.py).
+    with pytest.MonkeyPatch.context() as patch, BotApiEmulator() as api:
+        patch.setenv("PTB_TIMEDELTA", "true")
         store = open_store(module_store_url)
         seed(store, datetime.now(UTC))
         settings_ = Settings(bot_token=api.token, api_url=api.root, database_url=module_store_url)
