@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import sys
 import time
@@ -246,8 +247,6 @@ def report(kind: str, result: CrowdResult) -> bool:
 @contextmanager
 def _quiet_logs() -> Iterator[None]:
     """The bot logs every flood wait at INFO; the bench prints its own summary."""
-    import logging
-
     root = logging.getLogger()
     level = root.level
     root.setLevel(logging.WARNING)

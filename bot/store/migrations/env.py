@@ -13,6 +13,7 @@ try:  # The chat tables live in their own module; register them when present.
 except ModuleNotFoundError as exc:
     if exc.name != "bot.store.chat_tables":
         raise
+import bot.store.crowd_tables  # noqa: E402,F401  (search pages and throttle marks)
 
 
 def _engine() -> tuple[Engine, bool]:
