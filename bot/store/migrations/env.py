@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine
 
+from bot.store.crowd_tables import search_pages as _registers_crowd_tables  # noqa: F401
 from bot.store.engine import create_store_engine
 from bot.store.schema import metadata
 
@@ -13,7 +14,6 @@ try:  # The chat tables live in their own module; register them when present.
 except ModuleNotFoundError as exc:
     if exc.name != "bot.store.chat_tables":
         raise
-import bot.store.crowd_tables  # noqa: E402,F401  (search pages and throttle marks)
 
 
 def _engine() -> tuple[Engine, bool]:
