@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/build_corpus.py && $(BIN)/python bench/pages.py || true
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/delivery.py --store both
+	$(BIN)/python bench/crowd.py
 	$(BIN)/python bench/memory.py
 	$(BIN)/python bench/inline.py
 

@@ -1,12 +1,14 @@
 """Tell the admins, in their private chats, about unexpected errors and paused feeds.
 
-Each subject (a kind of error, a feed) is reported at most once per hour (`AlertThrottle`);
+Each subject (a kind of error, a feed) is reported at most once per hour (`AlertThrottle`, or
+`SharedAlertThrottle` for every process on one database);
 the next alert on it says how many were held back meanwhile. Sending never raises: an admin
 who never started the bot, or blocked it, is logged and skipped.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 import traceback
@@ -19,7 +21,7 @@ from telegram.error import TelegramError
 
 from bot.chat.logging_setup import TokenRedactingFilter
 from bot.news.ingest_report import PausedFeed
-from bot.ops.alerts import AlertThrottle, error_key, feed_key
+from bot.ops.alerts import AlertThrottle, Throttle, error_key, feed_key
 
 log = logging.getLogger(__name__)
 ALERTS_KEY = "newsbot.alerts"
@@ -78,18 +80,18 @@ class AdminAlerts:
         self,
         admin_ids: Iterable[int],
         *,
-        throttle: AlertThrottle | None = None,
+        throttle: Throttle | None = None,
         secrets: Iterable[str] = (),
     ) -> None:
         self.admin_ids = tuple(sorted(admin_ids))
-        self._throttle = throttle or AlertThrottle()
+        self._throttle: Throttle = throttle or AlertThrottle()
         self._redactor = TokenRedactingFilter(list(secrets))
 
     async def unexpected_error(self, bot: telegram.Bot, exc: BaseException, context: str) -> int:
         """Report an unexpected error unless its kind was reported within the hour."""
         if not self.admin_ids:
             return 0
-        decision = self._throttle.admit(error_key(exc))
+        decision = await asyncio.to_thread(self._throttle.admit, error_key(exc))
         if not decision.send:
             return 0
         # Redacted before escaping: the escaped text would no longer contain the secret.
@@ -100,7 +102,7 @@ class AdminAlerts:
         """Report a paused feed unless that feed was reported within the hour."""
         if not self.admin_ids:
             return 0
-        decision = self._throttle.admit(feed_key(feed.feed_id))
+        decision = await asyncio.to_thread(self._throttle.admit, feed_key(feed.feed_id))
         if not decision.send:
             return 0
         return await self._send(bot, paused_alert_text(feed, decision.suppressed))

@@ -29,9 +29,13 @@ from bot.chat.handlers.inline import add_inline_handlers
 from bot.chat.handlers.opml import import_opml
 from bot.chat.handlers.plain_text import plain_text
 from bot.chat.handlers.summary import bare_link
-from bot.chat.jobs import Background, install_jobs
+from bot.chat.jobs import TRAFFIC_KEY, Background, install_jobs
+from bot.chat.rate_limiter import TrafficRateLimiter
 from bot.chat.services import SERVICES_KEY, Services, SummarizeLink
+from bot.chat.typing_first import TypingFirst
+from bot.digest.traffic import Traffic
 from bot.news.articles import SummarizedArticle, summarize_url
+from bot.ops.alerts import SharedAlertThrottle
 from bot.ops.metrics import COMMAND_ERRORS, COMMAND_SECONDS
 from bot.settings import Settings
 from bot.store import Store
@@ -119,10 +123,13 @@ def build_application(
     `background` chooses which periodic work runs in this process (ingest tick, digest tick,
     outbox sender); tests turn pieces off. `post_init` runs after the menu is announced.
     `alerts` reports errors and paused feeds to the admins (by default: settings.admin_ids,
-    each subject at most once an hour).
+    each subject at most once an hour across every process on the database).
+    Replies and this process's outbox sender pace themselves with one `Traffic`.
     """
     if not settings.bot_token:
         raise ValueError("a bot token is needed to build the application")
+    traffic = Traffic.for_store(store, settings.global_rate)
+    processor = TypingFirst(CONCURRENT_UPDATES, traffic)
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         Application.builder()
         .token(settings.bot_token)
@@ -134,9 +141,10 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .concurrent_updates(CONCURRENT_UPDATES)
-        # No AIORateLimiter: it would swallow retry_after answers the outbox sender must see
-        # to pause only the chat concerned; the sender paces digests itself.
+        .concurrent_updates(processor)
+        # Replies share the overall budget with the outbox sender (which has its own Bot and
+        # sees its 429s itself); see bot.chat.rate_limiter for why not AIORateLimiter.
+        .rate_limiter(TrafficRateLimiter(traffic))
     )
     chosen = background or Background.from_settings(settings)
 
@@ -146,6 +154,8 @@ def build_application(
             await post_init(application)
 
     application = builder.post_init(initialise).post_shutdown(on_shutdown).build()
+    processor.attach(application.bot)
+    application.bot_data[TRAFFIC_KEY] = traffic
     application.bot_data[SERVICES_KEY] = Services(
         settings=settings,
         store=store,
@@ -153,7 +163,9 @@ def build_application(
     )
     application.bot_data[BACKGROUND_KEY] = chosen
     application.bot_data[ALERTS_KEY] = alerts or AdminAlerts(
-        settings.admin_ids, secrets=[settings.bot_token]
+        settings.admin_ids,
+        throttle=SharedAlertThrottle(store.throttle_marks),
+        secrets=[settings.bot_token],
     )
     add_handlers(application)
     return application

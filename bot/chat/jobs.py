@@ -17,6 +17,7 @@ from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
 from bot.digest.alert_tick import prune_alert_state, run_alerts
 from bot.digest.build import build_due
 from bot.digest.pacing import Pacing
+from bot.digest.traffic import Traffic
 from bot.news.ingest import run_ingest_tick
 from bot.ops.leader import Leadership, leadership_for
 from bot.ops.liveness import SENDER_LOOP
@@ -24,8 +25,10 @@ from bot.ops.metrics import INGEST_TICKS
 from bot.ops.retention import prune_articles
 from bot.settings import Settings
 from bot.store import Store
+from bot.store.search_pages import PAGE_LIFETIME
 
 log = logging.getLogger(__name__)
+TRAFFIC_KEY = "newsbot.traffic"
 
 DIGEST_INTERVAL_SECONDS = 60
 RETENTION_INTERVAL_SECONDS = 24 * 3600
@@ -148,17 +151,21 @@ async def _release_alerts(
 
 
 async def retention_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Empty articles older than the retention period (only in the leading process)."""
+    """Empty old articles; forget day-old searches and marks (only in the leading process)."""
     assert context.job is not None
     tick: _TickContext = context.job.data  # type: ignore[assignment]
     if not await _is_leader(tick.background):
         return
     days = tick.settings.retention_days
+    now = datetime.now(UTC)
     try:
         result = await asyncio.to_thread(
-            prune_articles, tick.store.engine, now=datetime.now(UTC), retention_days=days
+            prune_articles, tick.store.engine, now=now, retention_days=days
         )
-        await asyncio.to_thread(prune_alert_state, tick.store, datetime.now(UTC))
+        await asyncio.to_thread(prune_alert_state, tick.store, now)
+        # Paging buttons expire after a day anyway; throttle windows are an hour at most.
+        await asyncio.to_thread(tick.store.search_pages.prune, now - PAGE_LIFETIME)
+        await asyncio.to_thread(tick.store.throttle_marks.prune, now - PAGE_LIFETIME)
     except Exception as exc:
         log.exception("retention tick failed")
         await _alert_error(context, exc, "the retention tick")
@@ -237,7 +244,10 @@ def install_jobs(
         bot = sender_bot(settings, config.concurrency)
         # This process's /readyz reads SENDER_LOOP: the stamp of its own sender, not the shared
         # database row another process's sender keeps fresh.
-        sender = OutboxSender(bot, store, config, loop_stamp=SENDER_LOOP)
+        # The replies' limiter and this sender take turns from one budget (replies first).
+        traffic = application.bot_data.get(TRAFFIC_KEY)
+        shared = traffic if isinstance(traffic, Traffic) else None
+        sender = OutboxSender(bot, store, config, loop_stamp=SENDER_LOOP, traffic=shared)
         background._sender, background._sender_bot = sender, bot
         background._sender_task = asyncio.create_task(
             _run_sender(bot, sender), name="outbox-sender"

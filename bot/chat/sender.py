@@ -1,15 +1,13 @@
 """The outbox sender: claims due digest messages and delivers them through the Bot API.
 
-It runs as its own asyncio task beside command handling. It does not use PTB's
-AIORateLimiter: that limiter wraps every request of the Bot it is installed on, so a
-broadcast of thousands of messages would queue command replies behind it. Instead this
-sender has its own `telegram.Bot` (own connection pool, see `sender_bot`), its own global
-rate limiter, and per-chat spacing kept in the outbox rows; replies never wait for it.
-On PostgreSQL the global rate is shared by every process: each message first reserves a
-time slot in the database (`bot.store.send_slots`), so N processes together stay at the
-configured rate; on SQLite (one process) an in-process token bucket does the same.
-Database calls run in a small private thread pool, so neither the event loop nor the
-default executor (used for summarizing) is held up by them.
+It runs as its own asyncio task beside command handling, with its own `telegram.Bot` (own
+connection pool, see `sender_bot`) and no PTB rate limiter on it: it must see each 429 itself
+to put off only the row and the chat concerned. Its pace comes from the process's `Traffic`,
+which the replying Bot's limiter shares: one overall budget in which command replies go first
+(on PostgreSQL shared by every process through time slots in the database, see
+`bot.digest.send_budget`), and per-chat lanes, on top of the per-chat spacing kept in the
+outbox rows. Database calls run in a small private thread pool, so neither the event loop nor
+the default executor (used for summarizing) is held up by them.
 Each pass of the loop is stamped in memory (`loop_stamp`): that stamp, not the database
 heartbeat row every process shares, is what this process's readiness reads.
 """
@@ -40,14 +38,15 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.digest.pacing import Pacing, RateLimiter, SharedRate, TokenBucket
+from bot.digest.pacing import Pacing
+from bot.digest.send_budget import Priority
+from bot.digest.traffic import Traffic
 from bot.ops.liveness import LoopStamp
 from bot.ops.metrics import MESSAGES_FAILED, MESSAGES_SENT, TELEGRAM_429
 from bot.ops.readiness import SENDER_HEARTBEAT
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.outbox_records import Delivery
-from bot.store.send_slots import SendSlots
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -117,6 +116,7 @@ class OutboxSender:
         worker_id: str | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         loop_stamp: LoopStamp | None = None,
+        traffic: Traffic | None = None,
     ) -> None:
         self._bot = bot
         self._store = store
@@ -127,24 +127,12 @@ class OutboxSender:
         # handler sleeps); PostgreSQL takes a few writers at once.
         writers = 1 if store.dialect == "sqlite" else 4
         self._pool = ThreadPoolExecutor(max_workers=writers, thread_name_prefix="outbox")
-        self._limiter = self._global_limiter()
+        self._traffic = traffic or Traffic.for_store(store, self._config.pacing.global_rate)
         self._wake = asyncio.Event()
         self._stopping = False
         self._last_beat = 0.0
         self._stamp = loop_stamp or LoopStamp("outbox sender")
         self.counts: dict[str, int] = {}
-
-    def _global_limiter(self) -> RateLimiter:
-        rate = self._config.pacing.global_rate
-        if self._store.dialect != "postgresql":
-            return TokenBucket(rate)
-        slots = SendSlots(self._store.engine)
-
-        async def reserve(interval: float) -> float:
-            reservation = await self._db(slots.reserve, interval)
-            return reservation.wait_seconds
-
-        return SharedRate(rate, reserve)
 
     @property
     def worker_id(self) -> str:
@@ -220,19 +208,22 @@ class OutboxSender:
 
     async def _deliver(self, row: Delivery) -> None:
         try:
-            await self._limiter.acquire()
-            # A lease near its end may soon be someone else's: leave the row to them.
-            margin = self._config.lease / 4
-            if row.claimed_until is not None and self._clock() >= row.claimed_until - margin:
-                return
-            message = await self._bot.send_message(
-                chat_id=row.chat_id,
-                text=row.text,
-                parse_mode=ParseMode.HTML,
-                message_thread_id=row.thread_id or None,
-                link_preview_options=_NO_PREVIEW,
-                reply_markup=inline_markup(row.reply_markup),
-            )
+            # The overall slot first: a broadcast holding a chat's lane while replies go first
+            # would hold up that chat's own replies.
+            await self._traffic.budget.acquire(Priority.BROADCAST)
+            async with self._traffic.lanes.turn(row.chat_id):
+                # A lease near its end may soon be someone else's: leave the row to them.
+                margin = self._config.lease / 4
+                if row.claimed_until is not None and self._clock() >= row.claimed_until - margin:
+                    return
+                message = await self._bot.send_message(
+                    chat_id=row.chat_id,
+                    text=row.text,
+                    parse_mode=ParseMode.HTML,
+                    message_thread_id=row.thread_id or None,
+                    link_preview_options=_NO_PREVIEW,
+                    reply_markup=inline_markup(row.reply_markup),
+                )
         except TelegramError as exc:
             await self._failed(row, exc)
             return
@@ -251,7 +242,9 @@ class OutboxSender:
         lowered = text.lower()
         if isinstance(exc, RetryAfter):
             # Flood control names this chat: only its queue waits, the others go on.
-            after = self._clock() + timedelta(seconds=retry_seconds(exc))
+            wait = retry_seconds(exc)
+            after = self._clock() + timedelta(seconds=wait)
+            await self._traffic.flood_wait(row.chat_id, wait)
             await self._db(outbox.mark_retry, row.id, after, text)
             self._count("retry_after")
             TELEGRAM_429.inc()

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from telegram.ext import ContextTypes
 
 from bot.chat.authorization import GroupAdminCache
-from bot.chat.search_memory import SearchMemory
 from bot.news.articles import SummarizedArticle
 from bot.settings import Settings
 from bot.store import Store
@@ -26,7 +25,6 @@ class Services:
     store: Store
     summarize_link: SummarizeLink
     admin_cache: GroupAdminCache = field(default_factory=GroupAdminCache)
-    searches: SearchMemory = field(default_factory=SearchMemory)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

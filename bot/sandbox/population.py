@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.sandbox.errors import SandboxError
+from bot.sandbox.faults import CHAT_BURST, CHAT_PER_SECOND, GROUP_PER_MINUTE, OVERALL_PER_SECOND
 from bot.sandbox.methods_bot import member_api
 from bot.sandbox.records import Chat, ChatState, User
 from bot.sandbox.world import World
@@ -226,11 +227,20 @@ class Population:
             return new.public()
 
     def set_flood_limits(
-        self, global_per_second: float | None = 30.0, per_chat_per_second: float | None = 1.0
+        self,
+        global_per_second: float | None = OVERALL_PER_SECOND,
+        per_chat_per_second: float | None = CHAT_PER_SECOND,
+        per_group_per_minute: int | None = GROUP_PER_MINUTE,
+        chat_burst: float = CHAT_BURST,
     ) -> None:
-        """Enable flood control (None lifts a limit); over budget -> 429 with retry_after."""
+        """Change flood control (None lifts a limit); over budget -> 429 with retry_after.
+
+        The defaults are Telegram's published limits, which apply from the start.
+        """
         with self._world.lock:
-            self._world.flood.configure(global_per_second, per_chat_per_second)
+            self._world.flood.configure(
+                global_per_second, per_chat_per_second, per_group_per_minute, chat_burst
+            )
 
     def set_chat_flood_limit(self, chat: ChatRef, per_second: float | None) -> None:
         """Give one chat its own messages-per-second budget."""

@@ -34,7 +34,9 @@ class TerminalChat:
         stdout: TextIO | None = None,
         color: bool | None = None,
         reply_timeout: float = 60.0,
-        settle: float = 0.5,
+        # An answer of several messages arrives at about one a second after a short burst
+        # (Telegram's per-chat limit, which the bot keeps): wait that long for the next part.
+        settle: float = 1.3,
         follow: bool = True,
         raw_html: bool = False,
     ) -> None:

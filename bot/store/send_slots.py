@@ -1,10 +1,15 @@
 """A send rate shared by every process on one PostgreSQL: time slots handed out from one row.
 
 This is the generic cell rate algorithm with the "theoretical arrival time" kept in the
-database: each reservation takes the later of that time and now as its slot and pushes the
-time on by one interval, in a single atomic UPDATE. However many processes reserve, no two
+database: each booking takes the later of that time and now as its slot and pushes the
+time on by one interval, in a single atomic UPDATE. However many processes book, no two
 slots are closer than `1 / rate`, so the total rate holds. Time comes from the database's
 clock, so hosts with skewed clocks still agree.
+
+`book` adds a horizon: the slot is only taken when it begins within `horizon` seconds. Command
+replies book with a long horizon and the digest broadcast with a short one, so while replies
+queue the broadcast waits, in every process at once: replies go first fleet-wide. `pause`
+pushes the next slot past a flood-control wait for every process.
 
 The row lives in the `heartbeats` table, whose (name, time) shape is exactly what is needed,
 so no schema change is involved; readiness only ever reads the names it checks.
@@ -13,7 +18,6 @@ so no schema change is involved; readiness only ever reads the names it checks.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import Engine, text
 
@@ -21,30 +25,46 @@ from bot.store.engine import write_transaction
 
 SLOT_ROW = "outbox-send-slot"
 # A slot time further ahead than this is a leftover of a slower rate configured earlier,
-# not a queue of live reservations: start again from now rather than stall.
-MAX_AHEAD_SECONDS = 30.0
+# not a queue of live reservations: start again from now rather than stall. It must exceed
+# every horizon and pause callers use.
+MAX_AHEAD_SECONDS = 120.0
 
-_RESERVE = text(
+_ENSURE = text(
+    "INSERT INTO heartbeats (name, at) VALUES (:name, clock_timestamp()) "
+    "ON CONFLICT (name) DO NOTHING"
+)
+# The WHERE clause is checked again on the newest row version after waiting for its lock, so
+# two processes never both take a slot that only one of them fits.
+_BOOK = text(
     """
-    INSERT INTO heartbeats (name, at)
-    VALUES (:name, clock_timestamp() + make_interval(secs => :step))
-    ON CONFLICT (name) DO UPDATE SET at = GREATEST(
-        CASE WHEN heartbeats.at > clock_timestamp() + make_interval(secs => :ahead)
-             THEN clock_timestamp() ELSE heartbeats.at END,
+    UPDATE heartbeats SET at = GREATEST(
+        CASE WHEN at > clock_timestamp() + make_interval(secs => :ahead)
+             THEN clock_timestamp() ELSE at END,
         clock_timestamp()
     ) + make_interval(secs => :step)
-    RETURNING at - make_interval(secs => :step) AS slot,
-              EXTRACT(EPOCH FROM (at - make_interval(secs => :step) - clock_timestamp())) AS wait
+    WHERE name = :name
+      AND (at <= clock_timestamp() + make_interval(secs => :horizon)
+           OR at > clock_timestamp() + make_interval(secs => :ahead))
+    RETURNING EXTRACT(EPOCH FROM (at - make_interval(secs => :step) - clock_timestamp())) AS wait
+    """
+)
+_UNTIL_FREE = text(
+    "SELECT EXTRACT(EPOCH FROM (at - clock_timestamp())) FROM heartbeats WHERE name = :name"
+)
+_PAUSE = text(
+    """
+    UPDATE heartbeats SET at = GREATEST(at, clock_timestamp() + make_interval(secs => :pause))
+    WHERE name = :name
     """
 )
 
 
 @dataclass(frozen=True)
-class Reservation:
-    """The first reserved slot (database time) and how long to wait for it from now."""
+class Booking:
+    """A slot taken (`granted`, begins in `wait` seconds) or refused (ask again in `wait`)."""
 
-    slot: datetime
-    wait_seconds: float
+    granted: bool
+    wait: float
 
 
 class SendSlots:
@@ -55,16 +75,36 @@ class SendSlots:
             raise ValueError("shared send slots need PostgreSQL")
         self._engine = engine
         self._name = name
+        self._ensured = False
 
-    def reserve(self, interval_seconds: float, count: int = 1) -> Reservation:
-        """Take `count` consecutive slots `interval_seconds` apart; the first one is returned."""
-        if interval_seconds <= 0 or count < 1:
-            raise ValueError("interval must be positive and count at least 1")
+    def book(self, interval_seconds: float, horizon_seconds: float) -> Booking:
+        """Take the next slot if it begins within `horizon_seconds`; otherwise say when to ask."""
+        if interval_seconds <= 0 or not 0 <= horizon_seconds < MAX_AHEAD_SECONDS:
+            raise ValueError("interval must be positive and the horizon below MAX_AHEAD_SECONDS")
         params = {
             "name": self._name,
-            "step": interval_seconds * count,
+            "step": interval_seconds,
             "ahead": MAX_AHEAD_SECONDS,
+            "horizon": horizon_seconds,
         }
         with write_transaction(self._engine) as conn:
-            row = conn.execute(_RESERVE, params).one()
-        return Reservation(row.slot, max(0.0, float(row.wait)))
+            if not self._ensured:
+                conn.execute(_ENSURE, {"name": self._name})
+                self._ensured = True
+            wait = conn.execute(_BOOK, params).scalar_one_or_none()
+            if wait is not None:
+                return Booking(True, max(0.0, float(wait)))
+            until_free = conn.execute(_UNTIL_FREE, {"name": self._name}).scalar_one_or_none()
+        if until_free is None:  # the row is gone (a wiped table): create it on the next call
+            self._ensured = False
+            return Booking(False, 0.0)
+        return Booking(False, max(0.0, float(until_free) - horizon_seconds))
+
+    def pause(self, seconds: float) -> None:
+        """Give out no slot for the next `seconds` (flood control paused the whole bot)."""
+        seconds = min(max(0.0, seconds), MAX_AHEAD_SECONDS / 2)
+        with write_transaction(self._engine) as conn:
+            if not self._ensured:
+                conn.execute(_ENSURE, {"name": self._name})
+                self._ensured = True
+            conn.execute(_PAUSE, {"name": self._name, "pause": seconds})

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from bot.store.alerts import AlertsRepository
     from bot.store.chats import ChatsRepository
     from bot.store.outbox import OutboxRepository
+    from bot.store.search_pages import SearchPagesRepository
+    from bot.store.throttle_marks import ThrottleMarksRepository
 
 
 class Store:
@@ -61,6 +63,20 @@ class Store:
         from bot.store.alerts import AlertsRepository
 
         return AlertsRepository(self.engine)
+
+    @cached_property
+    def search_pages(self) -> SearchPagesRepository:
+        """Searches remembered for their paging buttons (bot.store.search_pages)."""
+        from bot.store.search_pages import SearchPagesRepository
+
+        return SearchPagesRepository(self.engine)
+
+    @cached_property
+    def throttle_marks(self) -> ThrottleMarksRepository:
+        """Fleet-wide once-per-window decisions (bot.store.throttle_marks)."""
+        from bot.store.throttle_marks import ThrottleMarksRepository
+
+        return ThrottleMarksRepository(self.engine)
 
     def upgrade(self) -> None:
         """Apply every pending migration."""

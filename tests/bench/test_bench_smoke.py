@@ -42,7 +42,7 @@ def test_search_bench_finds_its_synthetic_words(store_url: str) -> None:
 
 
 def test_bench_scripts_explain_themselves() -> None:
-    for script in ("delivery.py", "memory.py", "search.py"):
+    for script in ("crowd.py", "delivery.py", "memory.py", "search.py"):
         done = subprocess.run(
             [sys.executable, str(BENCH / script), "--help"], capture_output=True, text=True
         )

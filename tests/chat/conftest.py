@@ -30,12 +30,18 @@ SAMPLE_FEEDS = PROJECT_ROOT / "config" / "sample_feeds"
 
 @pytest.fixture(scope="module")
 def api() -> Iterator[BotApiEmulator]:
-    """One Bot API emulator for the module."""
-    emulator = BotApiEmulator().start()
-    try:
-        yield emulator
-    finally:
-        emulator.stop()
+    """One Bot API emulator for the module (with PTB_TIMEDELTA=true, see tests/botapi.py).
+
+    Flood control is on, so a 429 must become a RetryAfter the bot can wait out, not a
+    deprecation warning turned into an error.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PTB_TIMEDELTA", "true")
+        emulator = BotApiEmulator().start()
+        try:
+            yield emulator
+        finally:
+            emulator.stop()
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])

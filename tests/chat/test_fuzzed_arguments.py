@@ -72,9 +72,16 @@ class Fuzz:
     api: BotApiEmulator
     store: Store
     errors: ErrorRecords
-    private: Chat
-    group: Chat
+    boss: User
     member: User
+
+    # A chat per example: Telegram's per-chat limits (about one message a second, 20 a minute
+    # in a group) would otherwise pace the whole run to one chat's rate.
+    def private(self) -> Chat:
+        return self.api.create_private_chat(self.api.create_user("Fuzzy"))
+
+    def group(self) -> Chat:
+        return self.api.create_group("Fuzz", members=[self.member], creator=self.boss)
 
 
 async def _offline(url: str) -> SummarizedArticle:
@@ -86,7 +93,9 @@ async def _offline(url: str) -> SummarizedArticle:
 def fuzz(module_store_url: str) -> Iterator[Fuzz]:
     errors = ErrorRecords()
     logging.getLogger().addHandler(errors)
-    with BotApiEmulator() as api:
+    # Flood control is on: a 429 must become a RetryAfter, not a warning (see tests/botapi.py).
+    with pytest.MonkeyPatch.context() as patch, BotApiEmulator() as api:
+        patch.setenv("PTB_TIMEDELTA", "true")
         store = open_store(module_store_url)
         seed(store, datetime.now(UTC))
         settings_ = Settings(bot_token=api.token, api_url=api.root, database_url=module_store_url)
@@ -95,10 +104,8 @@ def fuzz(module_store_url: str) -> Iterator[Fuzz]:
         )
         runner = ThreadedBot(application).start()
         try:
-            user = api.create_user("Fuzzy")
             boss, member = api.create_user("Boss"), api.create_user("Member")
-            group = api.create_group("Fuzz", members=[member], creator=boss)
-            yield Fuzz(api, store, errors, api.create_private_chat(user), group, member)
+            yield Fuzz(api, store, errors, boss, member)
         finally:
             runner.stop()
             store.close()
@@ -135,7 +142,7 @@ def _ask(fuzz: Fuzz, chat: Chat, text: str, user: User | None = None) -> str:
 )
 @given(argument=ARGUMENTS)
 def test_any_argument_gets_a_polite_answer(fuzz: Fuzz, command: str, argument: str) -> None:
-    answer = _ask(fuzz, fuzz.private, f"/{command} {argument}"[:4096])
+    answer = _ask(fuzz, fuzz.private(), f"/{command} {argument}"[:4096])
     assert answer.strip()
     assert "Traceback" not in answer
     assert answer != "Sorry, something went wrong on my side. Please try again in a moment."
@@ -149,11 +156,12 @@ def test_any_argument_gets_a_polite_answer(fuzz: Fuzz, command: str, argument: s
 )
 @given(argument=ARGUMENTS)
 def test_group_members_change_nothing_whatever_they_type(fuzz: Fuzz, argument: str) -> None:
+    group = fuzz.group()
     for command in ("subscribe", "unsubscribe", "settings"):
         text = f"/{command} {argument}"[:4096]
         if not argument.strip():
             continue  # without arguments these only show buttons or the panel
-        answer = _ask(fuzz, fuzz.group, text, user=fuzz.member)
+        answer = _ask(fuzz, group, text, user=fuzz.member)
         assert answer.strip()
-    assert fuzz.store.chats.get(fuzz.group.id) is None
+    assert fuzz.store.chats.get(group.id) is None
     assert fuzz.errors.records == []

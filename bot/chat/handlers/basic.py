@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -13,12 +14,29 @@ from bot.chat.i18n import t
 from bot.chat.keyboards import regions_keyboard
 from bot.chat.render import region_list
 from bot.chat.replies import reply
-from bot.chat.services import services
+from bot.chat.services import Services, services
+
+# A /start repeated within this time (an impatient user in a crowd) is answered once.
+START_REPEAT_WINDOW = timedelta(seconds=10)
+
+
+async def _first_start(svc: Services, update: Update) -> bool:
+    """True unless this user sent /start in this chat moments ago (decided fleet-wide)."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return True
+    key = f"start:{chat.id}:{user.id}"
+    admission = await asyncio.to_thread(
+        svc.store.throttle_marks.admit, key, datetime.now(UTC), START_REPEAT_WINDOW
+    )
+    return admission.admitted
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Welcome in the user's language and offer the regions as buttons."""
+    """Welcome in the user's language and offer the regions as buttons (once per burst)."""
     svc = services(context)
+    if not await _first_start(svc, update):
+        return
     record = await chat_record(svc, update)
     if record is None:
         record = await ensure_record(svc, update)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -36,7 +37,10 @@ async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not page.hits:
         await reply(update, context, t(language, "search_none", query=query[:80]))
         return
-    search_id = svc.searches.remember(query, chat.id)
+    # In the database: the ◀ ▶ buttons work on every process and after a restart, for a day.
+    search_id = await asyncio.to_thread(
+        svc.store.search_pages.remember, query, chat.id, datetime.now(UTC)
+    )
     text = search_page(language, query, page.hits, 0, page.total, zone)
     pages = -(-page.total // PAGE_SIZE)
     keyboard = search_keyboard(language, search_id, 0, pages, page.hits, 0)
@@ -50,7 +54,11 @@ async def search_page_button(
     svc = services(context)
     language, zone = await language_and_zone(svc, update)
     chat = update.effective_chat
-    query_text = svc.searches.recall(action.search_id, chat.id) if chat else None
+    query_text = None
+    if chat is not None:
+        query_text = await asyncio.to_thread(
+            svc.store.search_pages.recall, action.search_id, chat.id, datetime.now(UTC)
+        )
     callback = update.callback_query
     if query_text is None or callback is None:
         await reply(update, context, t(language, "search_expired"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine
 
+from bot.store.crowd_tables import search_pages as _registers_crowd_tables  # noqa: F401
 from bot.store.engine import create_store_engine
 from bot.store.schema import metadata
 

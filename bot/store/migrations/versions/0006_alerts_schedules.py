@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_alerts_schedules"
-down_revision: str | None = "0004_boilerplate"
+down_revision: str | None = "0005_crowd"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
