@@ -36,7 +36,7 @@ ALERT_ARGUMENTS = st.one_of(
 )
 @given(argument=ALERT_ARGUMENTS)
 def test_any_argument_gets_a_polite_answer(fuzz: Fuzz, prefix: str, argument: str) -> None:  # noqa: F811
-    answer = _ask(fuzz, fuzz.private, f"{prefix} {argument}"[:4096])
+    answer = _ask(fuzz, fuzz.private(), f"{prefix} {argument}"[:4096])
     assert answer.strip()
     assert "Traceback" not in answer
     assert answer != GENERIC_ERROR
@@ -50,11 +50,12 @@ def test_any_argument_gets_a_polite_answer(fuzz: Fuzz, prefix: str, argument: st
 )
 @given(argument=ALERT_ARGUMENTS)
 def test_group_members_set_no_alert_whatever_they_type(fuzz: Fuzz, argument: str) -> None:  # noqa: F811
+    group = fuzz.group()
     for prefix in ("/alert", "/alert off"):
         if not argument.strip() and prefix == "/alert":
             continue
-        answer = _ask(fuzz, fuzz.group, f"{prefix} {argument}"[:4096], user=fuzz.member)
+        answer = _ask(fuzz, group, f"{prefix} {argument}"[:4096], user=fuzz.member)
         assert answer.strip()
         assert answer != GENERIC_ERROR
-    assert fuzz.store.alerts.for_destination(fuzz.group.id, 0) == []
+    assert fuzz.store.alerts.for_destination(group.id, 0) == []
     assert fuzz.errors.records == []
