@@ -22,6 +22,7 @@ from bot.news.fetch import Fetcher, FetchLimits
 from bot.news.ingest_entry import EntryIngester
 from bot.news.ingest_report import IngestReport, PausedFeed
 from bot.news.ingest_runtime import TickRuntime
+from bot.news.page_workers import PagePool
 from bot.news.schedule import FeedSchedule
 from bot.ops.metrics import FETCHES
 from bot.settings import Settings
@@ -144,8 +145,13 @@ async def run_ingest_tick(
     fetcher: Fetcher | None = None,
     progress: ProgressCallback | None = None,
     executor: Executor | None = None,
+    pages: PagePool | None = None,
 ) -> IngestReport:
-    """Check every due feed concurrently and store their new articles; never raises FeedError."""
+    """Check every due feed concurrently and store their new articles; never raises FeedError.
+
+    `pages` runs page extraction and summaries in worker processes (the caller owns the pool
+    across ticks); `executor` runs feed parsing (default: threads).
+    """
     options = (
         settings_or_options
         if isinstance(settings_or_options, IngestOptions)
@@ -166,6 +172,7 @@ async def run_ingest_tick(
             executor,
             global_limit=options.global_limit,
             per_host_limit=options.per_host_limit,
+            pages=pages,
         )
         checker = _FeedChecker(runtime, options)
         await asyncio.to_thread(checker.entries.load_recent_stories)

@@ -14,6 +14,7 @@ from bot.news.dedupe import StoryIndex, fingerprint, normalize_text
 from bot.news.errors import FeedError
 from bot.news.feeds import FeedEntry, ParsedFeed
 from bot.news.ingest_runtime import TickRuntime
+from bot.news.page_workers import PageWorkerError
 from bot.news.regions import RegionTagger
 from bot.news.urls import canonical_url
 from bot.ops.metrics import ARTICLES_INGESTED, SUMMARIES, SUMMARIZE_SECONDS
@@ -98,17 +99,28 @@ class EntryIngester:
         await self._store(feed, parsed, entry, url, guid, summarized)
 
     async def _summarize(self, entry: FeedEntry, link: str | None) -> SummarizedArticle | None:
+        lost: str | None = None
         if link and self.fetch_pages:
             try:
                 return await self._summarize_page(entry, link)
+            except PageWorkerError as exc:
+                lost = f"{link}: {exc}"
+                log.warning("page %s cost its worker (%s); using the feed's own content", link, exc)
             except FeedError as exc:
                 log.info("page %s unusable (%s); using the feed's own content", link, exc)
+        summarized = await self._from_feed(entry, link)
+        if lost is not None:
+            stored = "stored from the feed's own content" if summarized else "stored without text"
+            self.runtime.tally.pages_lost.append(f"{lost}; {stored}")
+        return summarized
+
+    async def _from_feed(self, entry: FeedEntry, link: str | None) -> SummarizedArticle | None:
         content = entry.content_html or entry.summary_html
         if not content.strip():
             return None
         started = time.perf_counter()
         try:
-            summarized = await self.runtime.cpu(
+            summarized = await self.runtime.page_work(
                 summarize_feed_content, entry.title, content, link or ""
             )
         except FeedError:
@@ -124,7 +136,7 @@ class EntryIngester:
         _, html = await rt.fetch_slot(link, lambda: fetch_page(rt.fetcher, link))
         rt.tally.time("fetch", time.perf_counter() - started)
         started = time.perf_counter()
-        summarized = await rt.cpu(summarize_page, html, link, entry.title)
+        summarized = await rt.page_work(summarize_page, html, link, entry.title)
         _summarized(time.perf_counter() - started)
         self._add_timings(summarized)
         return summarized

@@ -30,14 +30,20 @@ class IngestReport:
     errors: tuple[str, ...] = ()
     timings: tuple[tuple[str, float], ...] = ()
     paused: tuple[PausedFeed, ...] = ()
+    pages_lost: tuple[str, ...] = ()
+    """Pages whose worker crashed, hung or ran out of memory, each with what was stored."""
 
     def summary_line(self) -> str:
         """One line for logs and the CLI."""
-        return (
+        line = (
             f"{self.feeds_checked} feeds checked, {self.feeds_not_modified} not modified, "
             f"{self.feeds_failed} failed, {self.new_articles} new articles, "
             f"{self.duplicates} duplicates skipped"
         )
+        if self.pages_lost:
+            count = len(self.pages_lost)
+            line += f", {count} page{'s' if count > 1 else ''} lost {'their' if count > 1 else 'its'} worker"
+        return line
 
 
 @dataclass
@@ -54,6 +60,7 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     newly_paused: list[PausedFeed] = field(default_factory=list)
+    pages_lost: list[str] = field(default_factory=list)
 
     def time(self, phase: str, seconds: float) -> None:
         """Add `seconds` to the running total of `phase`."""
@@ -72,4 +79,5 @@ class Tally:
             errors=tuple(self.errors),
             timings=tuple(sorted(self.timings.items())),
             paused=tuple(self.newly_paused),
+            pages_lost=tuple(self.pages_lost),
         )

@@ -1,0 +1,133 @@
+"""Concurrent extraction from threads: how often does the process die, with and without the fix.
+
+Each run is a child process in which THREADS threads extract (and summarize) generated pages
+for SECONDS seconds; the parent counts the children that died from a signal or an abort
+(SIGSEGV, SIGABRT from glibc's "double free or corruption"). Variants:
+
+- `trafilatura`: bare `trafilatura.extract` from threads, as the ingest did before the fix;
+- `private-dict`: the same, but each thread first parses once with a parser of its own, so
+  lxml gives the thread a string dictionary of its own instead of adopting the one of
+  trafilatura's module-level `HTML_PARSER` (the cause, see README "Worker isolation");
+- `summarizer`: the public API, `summarizer.extract_article` + `summarizer.summarize`.
+
+    python bench/extract_stress.py --variant trafilatura --runs 20 --seconds 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from page_maker import PageMaker  # noqa: E402
+
+VARIANTS = ("trafilatura", "private-dict", "summarizer")
+
+
+def _work(variant: str) -> object:
+    if variant == "summarizer":
+        import summarizer
+
+        def run(html: str, url: str) -> None:
+            try:
+                summarizer.summarize(summarizer.extract_article(html, url=url))
+            except summarizer.SummarizerError:
+                pass
+
+        return run
+    import trafilatura
+
+    def extract(html: str, url: str) -> None:
+        trafilatura.extract(html, url=url, output_format="xml", with_metadata=True,
+                            include_formatting=True, include_tables=False)
+
+    return extract
+
+
+def child(variant: str, threads: int, seconds: float, pages: int, seed: int) -> int:
+    """Extract from `threads` threads until `seconds` have passed; print the pages done."""
+    made = PageMaker(seed).pages(pages)
+    texts = [page.body.decode(page.charset) for page in made]
+    work = _work(variant)
+    done = [0] * threads
+    deadline = time.monotonic() + seconds
+
+    def loop(k: int) -> None:
+        if variant == "private-dict":
+            from lxml import etree, html
+
+            # A fresh parser's first parse gives this thread a string dictionary of its own.
+            html.document_fromstring("<p>x</p>", parser=html.HTMLParser())
+            etree.fromstring("<x/>", etree.XMLParser())
+        i = k
+        while time.monotonic() < deadline:
+            work(texts[i % len(texts)], f"https://news{k}.example/{i}.html")  # type: ignore[operator]
+            done[k] += 1
+            i += threads
+
+    workers = [threading.Thread(target=loop, args=(k,)) for k in range(threads)]
+    for t in workers:
+        t.start()
+    for t in workers:
+        t.join()
+    print(sum(done))
+    return 0
+
+
+def describe(code: int) -> str:
+    """A child's exit status in words."""
+    if code < 0:
+        return signal.Signals(-code).name
+    if code in (134, 139):
+        return {134: "SIGABRT", 139: "SIGSEGV"}[code]
+    return f"exit {code}"
+
+
+def main() -> int:
+    """Run the children and print the crash rate."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--variant", choices=VARIANTS, default="trafilatura")
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--threads", type=int, default=6)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--pages", type=int, default=60)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    if args.child:
+        return child(args.variant, args.threads, args.seconds, args.pages, args.seed)
+    crashes: list[str] = []
+    extracted = 0
+    started = time.monotonic()
+    for run in range(args.runs):
+        command = [sys.executable, __file__, "--child", "--variant", args.variant,
+                   "--threads", str(args.threads), "--seconds", str(args.seconds),
+                   "--pages", str(args.pages), "--seed", str(args.seed + run)]
+        done = subprocess.run(command, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONFAULTHANDLER": "1"})
+        if done.returncode == 0:
+            extracted += int(done.stdout.split()[-1])
+        else:
+            tail = done.stderr.strip().splitlines()[:1]
+            crashes.append(f"run {run}: {describe(done.returncode)} {tail}")
+        print(f"run {run + 1}/{args.runs}: {describe(done.returncode)}", flush=True)
+    print(
+        f"variant {args.variant}: {len(crashes)} of {args.runs} runs crashed "
+        f"({args.threads} threads x {args.seconds:.0f} s each, {extracted} pages extracted by "
+        f"the runs that lived, {time.monotonic() - started:.0f} s)"
+    )
+    for line in crashes:
+        print("  " + line)
+    return 1 if crashes and args.variant != "trafilatura" else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
