@@ -5,7 +5,9 @@ for SECONDS seconds; the parent counts the children that died from a signal or a
 (SIGSEGV, SIGABRT from glibc's "double free or corruption"). Variants:
 
 - `trafilatura`: bare `trafilatura.extract` from threads, as the ingest did before the fix;
-- `private-dict`: the same, but each thread first parses once with a parser of its own, so
+- `feeds`: as the ingest did: `trafilatura.extract` and feed parsing (a fresh lxml
+  `XMLParser` per feed, as `bot.news.feeds` does) in the same pool of threads;
+- `private-dict`: bare `trafilatura.extract`, but each thread first parses once with a parser of its own, so
   lxml gives the thread a string dictionary of its own instead of adopting the one of
   trafilatura's module-level `HTML_PARSER` (the cause, see README "Worker isolation");
 - `summarizer`: the public API, `summarizer.extract_article` + `summarizer.summarize`.
@@ -29,7 +31,17 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from page_maker import PageMaker  # noqa: E402
 
-VARIANTS = ("trafilatura", "private-dict", "summarizer")
+VARIANTS = ("trafilatura", "feeds", "private-dict", "summarizer")
+
+
+def feed_xml(n: int) -> bytes:
+    """An RSS document with many short, distinct strings (what a feed parse interns)."""
+    items = "".join(
+        f"<item><title>t{n}-{k}</title><guid>g{n}x{k}</guid><category>c{k % 97}</category>"
+        f"<pubDate>{k % 28 + 1} Jul 2024</pubDate></item>"
+        for k in range(200)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'.encode()
 
 
 def _work(variant: str) -> object:
@@ -44,6 +56,18 @@ def _work(variant: str) -> object:
 
         return run
     import trafilatura
+    from lxml import etree
+
+    if variant == "feeds":
+        counter = iter(range(10**9))
+
+        def extract_and_parse(html: str, url: str) -> None:
+            trafilatura.extract(html, url=url, output_format="xml", with_metadata=True,
+                                include_formatting=True, include_tables=False)
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+            etree.fromstring(feed_xml(next(counter)), parser)
+
+        return extract_and_parse
 
     def extract(html: str, url: str) -> None:
         trafilatura.extract(html, url=url, output_format="xml", with_metadata=True,
@@ -101,8 +125,13 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=60)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--code", type=Path, help="import the summarizer from this folder (an older version)"
+    )
     args = parser.parse_args()
     if args.child:
+        if args.code:
+            sys.path.insert(0, str(args.code))
         return child(args.variant, args.threads, args.seconds, args.pages, args.seed)
     crashes: list[str] = []
     extracted = 0
@@ -111,6 +140,8 @@ def main() -> int:
         command = [sys.executable, __file__, "--child", "--variant", args.variant,
                    "--threads", str(args.threads), "--seconds", str(args.seconds),
                    "--pages", str(args.pages), "--seed", str(args.seed + run)]
+        if args.code:
+            command += ["--code", str(args.code)]
         done = subprocess.run(command, capture_output=True, text=True,
                               env={**os.environ, "PYTHONFAULTHANDLER": "1"})
         if done.returncode == 0:

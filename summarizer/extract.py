@@ -15,6 +15,7 @@ from summarizer.inputs import check_text
 from summarizer.languages import normalize_code
 from summarizer.metadata import find_date
 from summarizer.model import Article
+from summarizer.native import NATIVE_LOCK, claim_thread_dictionary
 from summarizer.parse import DocumentMeta, build_article, strip_site_name
 
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
@@ -53,9 +54,18 @@ def extract_article(html: str, *, url: str | None = None, language: str | None =
 def extract_page(
     html: str, *, url: str | None = None, language: str | None = None
 ) -> ExtractedPage:
-    """`extract_article`, plus the site's own name (og:site_name and the like, never a host)."""
+    """`extract_article`, plus the site's own name (og:site_name and the like, never a host).
+
+    Safe to call from several threads: see `summarizer.native` for why it takes a lock.
+    """
     check_text(html)
     code = normalize_code(language) if language else None
+    with NATIVE_LOCK:
+        claim_thread_dictionary()
+        return _extract_page(html, url, code)
+
+
+def _extract_page(html: str, url: str | None, code: str | None) -> ExtractedPage:
     extracted = _trafilatura_xml(html, url)
     if extracted is not None:
         blocks, meta, site_name = extracted

@@ -31,6 +31,7 @@ from bot.chat.handlers.summary import bare_link
 from bot.chat.jobs import Background, install_jobs
 from bot.chat.services import SERVICES_KEY, Services, SummarizeLink
 from bot.news.articles import SummarizedArticle, summarize_url
+from bot.news.page_workers import PagePool
 from bot.ops.metrics import COMMAND_ERRORS, COMMAND_SECONDS
 from bot.settings import Settings
 from bot.store import Store
@@ -59,9 +60,11 @@ def _timed(name: str, handler: Handler) -> Handler:
     return run
 
 
-def _default_summarizer(settings: Settings) -> SummarizeLink:
+def _default_summarizer(settings: Settings, pages: PagePool | None) -> SummarizeLink:
     async def summarize(url: str) -> SummarizedArticle:
-        return await summarize_url(url, allow_private_urls=settings.allow_private_urls)
+        return await summarize_url(
+            url, allow_private_urls=settings.allow_private_urls, pages=pages
+        )
 
     return summarize
 
@@ -147,7 +150,7 @@ def build_application(
     application.bot_data[SERVICES_KEY] = Services(
         settings=settings,
         store=store,
-        summarize_link=summarize_link or _default_summarizer(settings),
+        summarize_link=summarize_link or _default_summarizer(settings, chosen.pages),
     )
     application.bot_data[BACKGROUND_KEY] = chosen
     application.bot_data[ALERTS_KEY] = alerts or AdminAlerts(

@@ -17,6 +17,7 @@ from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
 from bot.digest.build import build_due
 from bot.digest.pacing import Pacing
 from bot.news.ingest import run_ingest_tick
+from bot.news.page_workers import PagePool, PoolConfig
 from bot.ops.leader import Leadership, leadership_for
 from bot.ops.liveness import SENDER_LOOP
 from bot.ops.metrics import INGEST_TICKS
@@ -42,6 +43,9 @@ class Background:
     sender: bool = True
     retention: bool = True
     leadership: Leadership | None = None
+    # Worker processes for page extraction (ingest ticks and /summary of a link); None runs
+    # pages in threads of this process. Started on first use, stopped with the rest.
+    pages: PagePool | None = None
     first_tick_seconds: float = 5.0
     # Not at start-up: a bot restarted often (deploys) still prunes, without slowing its start.
     first_retention_seconds: float = 600.0
@@ -57,6 +61,7 @@ class Background:
         """
         return cls(
             leadership=leadership_for(settings.database_url),
+            pages=PagePool(PoolConfig.for_machine()),
             first_tick_seconds=min(5.0, settings.ingest_interval_seconds),
         )
 
@@ -66,7 +71,10 @@ class Background:
         return cls(ingest=False, digests=False, sender=False, retention=False)
 
     async def stop(self, _application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        """Finish the sender's messages in flight and release leadership."""
+        """Finish the sender's messages in flight, stop the page workers, release leadership."""
+        if self.pages is not None:
+            log.info("page workers: %s", self.pages.stats().line())
+            await asyncio.to_thread(self.pages.close)
         if self._sender is not None and self._sender_task is not None:
             self._sender.stop()
             with contextlib.suppress(asyncio.CancelledError):
@@ -99,7 +107,9 @@ async def ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await _is_leader(tick.background):
         return
     try:
-        report = await run_ingest_tick(tick.store, tick.settings, now=datetime.now(UTC))
+        report = await run_ingest_tick(
+            tick.store, tick.settings, now=datetime.now(UTC), pages=tick.background.pages
+        )
     except Exception as exc:
         INGEST_TICKS.inc(outcome="error")
         log.exception("ingest tick failed")
@@ -107,6 +117,10 @@ async def ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     INGEST_TICKS.inc(outcome="ok")
     log.info("ingest tick: %s", report.summary_line())
+    for lost in report.pages_lost:
+        log.warning("ingest tick: page %s", lost)
+    if tick.background.pages is not None:
+        log.info("page workers: %s", tick.background.pages.stats().line())
     alerts = _alerts(context)
     if alerts is not None:
         for paused in report.paused:

@@ -7,7 +7,6 @@ import asyncio
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -15,6 +14,7 @@ from tqdm import tqdm
 
 from bot.news.ingest import IngestOptions, run_ingest_tick
 from bot.news.ingest_report import IngestReport
+from bot.news.page_workers import PagePool, PoolConfig
 from bot.settings import Settings
 from bot.store import Store, StoreError, open_store
 
@@ -28,22 +28,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--workers",
         type=int,
-        default=0,
-        help="processes for extraction and summaries (0: threads in this process)",
+        default=None,
+        help="worker processes for page extraction and summaries (default: one per core, "
+        "at most 4; 0: threads in this process, without crash isolation)",
     )
     parser.set_defaults(handler=run)
 
 
 @contextmanager
-def _executor(workers: int) -> Iterator[Executor | None]:
-    if workers <= 0:
+def _page_pool(workers: int | None) -> Iterator[PagePool | None]:
+    """One pool for every tick of this command, stopped when it ends."""
+    if workers is not None and workers <= 0:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with PagePool(PoolConfig.for_machine(workers)) as pool:
         yield pool
 
 
-def _tick(store: Store, settings: Settings, workers: int) -> IngestReport:
+def _tick(store: Store, settings: Settings, pages: PagePool | None) -> IngestReport:
     bar = tqdm(total=0, unit="feed", desc="ingest", disable=not sys.stderr.isatty(), leave=False)
 
     def progress(done: int, total: int) -> None:
@@ -52,16 +54,15 @@ def _tick(store: Store, settings: Settings, workers: int) -> IngestReport:
         bar.refresh()
 
     try:
-        with _executor(workers) as executor:
-            return asyncio.run(
-                run_ingest_tick(
-                    store,
-                    IngestOptions.from_settings(settings),
-                    now=datetime.now(UTC),
-                    progress=progress,
-                    executor=executor,
-                )
+        return asyncio.run(
+            run_ingest_tick(
+                store,
+                IngestOptions.from_settings(settings),
+                now=datetime.now(UTC),
+                progress=progress,
+                pages=pages,
             )
+        )
     finally:
         bar.close()
 
@@ -72,17 +73,23 @@ def _print(report: IngestReport, seconds: float) -> None:
         print(f"  failed {line}")
     if len(report.errors) > MAX_ERRORS_SHOWN:
         print(f"  ... and {len(report.errors) - MAX_ERRORS_SHOWN} more")
+    for line in report.pages_lost[:MAX_ERRORS_SHOWN]:
+        print(f"  page {line}")
+    if len(report.pages_lost) > MAX_ERRORS_SHOWN:
+        print(f"  ... and {len(report.pages_lost) - MAX_ERRORS_SHOWN} more pages")
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Run one tick (`--once`) or one every NEWSBOT_INGEST_INTERVAL seconds until interrupted."""
     try:
-        with open_store(settings.database_url) as store:
+        with open_store(settings.database_url) as store, _page_pool(args.workers) as pages:
             store.upgrade()
             while True:
                 started = time.monotonic()
-                report = _tick(store, settings, args.workers)
+                report = _tick(store, settings, pages)
                 _print(report, time.monotonic() - started)
+                if pages is not None and not args.once:
+                    print(f"  workers: {pages.stats().line()}")
                 if args.once:
                     return 0
                 time.sleep(
