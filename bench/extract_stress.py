@@ -7,9 +7,10 @@ for SECONDS seconds; the parent counts the children that died from a signal or a
 - `trafilatura`: bare `trafilatura.extract` from threads, as the ingest did before the fix;
 - `feeds`: as the ingest did: `trafilatura.extract` and feed parsing (a fresh lxml
   `XMLParser` per feed, as `bot.news.feeds` does) in the same pool of threads;
-- `private-dict`: bare `trafilatura.extract`, but each thread first parses once with a parser of its own, so
-  lxml gives the thread a string dictionary of its own instead of adopting the one of
-  trafilatura's module-level `HTML_PARSER` (the cause, see README "Worker isolation");
+- `private-dict`: bare `trafilatura.extract`, but each thread first parses once with a
+  parser of its own, so lxml gives the thread a string dictionary of its own instead of
+  adopting the one of trafilatura's module-level `HTML_PARSER` (the cause: see
+  `summarizer/native.py`);
 - `summarizer`: the public API, `summarizer.extract_article` + `summarizer.summarize`.
 
     python bench/extract_stress.py --variant trafilatura --runs 20 --seconds 10
@@ -18,6 +19,7 @@ for SECONDS seconds; the parent counts the children that died from a signal or a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -49,10 +51,8 @@ def _work(variant: str) -> object:
         import summarizer
 
         def run(html: str, url: str) -> None:
-            try:
+            with contextlib.suppress(summarizer.SummarizerError):
                 summarizer.summarize(summarizer.extract_article(html, url=url))
-            except summarizer.SummarizerError:
-                pass
 
         return run
     import trafilatura
@@ -62,16 +62,28 @@ def _work(variant: str) -> object:
         counter = iter(range(10**9))
 
         def extract_and_parse(html: str, url: str) -> None:
-            trafilatura.extract(html, url=url, output_format="xml", with_metadata=True,
-                                include_formatting=True, include_tables=False)
+            trafilatura.extract(
+                html,
+                url=url,
+                output_format="xml",
+                with_metadata=True,
+                include_formatting=True,
+                include_tables=False,
+            )
             parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
             etree.fromstring(feed_xml(next(counter)), parser)
 
         return extract_and_parse
 
     def extract(html: str, url: str) -> None:
-        trafilatura.extract(html, url=url, output_format="xml", with_metadata=True,
-                            include_formatting=True, include_tables=False)
+        trafilatura.extract(
+            html,
+            url=url,
+            output_format="xml",
+            with_metadata=True,
+            include_formatting=True,
+            include_tables=False,
+        )
 
     return extract
 
@@ -117,7 +129,9 @@ def describe(code: int) -> str:
 
 def main() -> int:
     """Run the children and print the crash rate."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--variant", choices=VARIANTS, default="trafilatura")
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--threads", type=int, default=6)
@@ -137,13 +151,26 @@ def main() -> int:
     extracted = 0
     started = time.monotonic()
     for run in range(args.runs):
-        command = [sys.executable, __file__, "--child", "--variant", args.variant,
-                   "--threads", str(args.threads), "--seconds", str(args.seconds),
-                   "--pages", str(args.pages), "--seed", str(args.seed + run)]
+        command = [
+            sys.executable,
+            __file__,
+            "--child",
+            "--variant",
+            args.variant,
+            "--threads",
+            str(args.threads),
+            "--seconds",
+            str(args.seconds),
+            "--pages",
+            str(args.pages),
+            "--seed",
+            str(args.seed + run),
+        ]
         if args.code:
             command += ["--code", str(args.code)]
-        done = subprocess.run(command, capture_output=True, text=True,
-                              env={**os.environ, "PYTHONFAULTHANDLER": "1"})
+        done = subprocess.run(
+            command, capture_output=True, text=True, env={**os.environ, "PYTHONFAULTHANDLER": "1"}
+        )
         if done.returncode == 0:
             extracted += int(done.stdout.split()[-1])
         else:

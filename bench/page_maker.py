@@ -125,7 +125,8 @@ class PageMaker:
             "<style>.x{color:red}</style><script>var a = 1; // tracking</script>"
         )
         aside = "".join(
-            f"<li><a href='/other/{rng.randint(1, 999)}'>{escape(self._sentence(lang)[:50])}</a></li>"
+            f"<li><a href='/other/{rng.randint(1, 999)}'>"
+            f"{escape(self._sentence(lang)[:50])}</a></li>"
             for _ in range(rng.randint(3, 15))
         )
         html = (

@@ -40,8 +40,9 @@ from bot.news.page_workers import PagePool, PoolConfig  # noqa: E402
 from bot.store import open_store  # noqa: E402
 
 
-def one_round(sites: SoakSites, pool: PagePool | None, number: int, args: argparse.Namespace,
-              directory: Path) -> dict[str, object]:
+def one_round(
+    sites: SoakSites, pool: PagePool | None, number: int, args: argparse.Namespace, directory: Path
+) -> dict[str, object]:
     """Ingest one fresh batch into a fresh SQLite database; what happened, as a dict."""
     batch = sites.batch(args.pages_per_host, poison=args.poison, tag=f"r{number}")
     path = directory / f"round-{number}.db"
@@ -102,19 +103,30 @@ def rounds(args: argparse.Namespace) -> int:
     started = time.monotonic()
     while len(results) + len(crashes) < args.rounds:
         first = len(results) + len(crashes)
-        command = [sys.executable, __file__, "rounds", "--child", "--first", str(first),
-                   *_pass_on(args)]
-        with subprocess.Popen(command, stdout=subprocess.PIPE, text=True,
-                              stderr=subprocess.DEVNULL) as child:
+        command = [
+            sys.executable,
+            __file__,
+            "rounds",
+            "--child",
+            "--first",
+            str(first),
+            *_pass_on(args),
+        ]
+        with subprocess.Popen(
+            command, stdout=subprocess.PIPE, text=True, stderr=subprocess.DEVNULL
+        ) as child:
             assert child.stdout is not None
             for line in child.stdout:
                 result = json.loads(line)
                 results.append(result)
                 if args.verbose or len(results) % 10 == 0:
-                    print(f"round {len(results) + len(crashes)}/{args.rounds}: "
-                          f"{result['stored']}/{result['pages']} stored, "
-                          f"{len(result['pages_lost'])} lost their worker, "  # type: ignore[arg-type]
-                          f"{result['seconds']} s", flush=True)
+                    print(
+                        f"round {len(results) + len(crashes)}/{args.rounds}: "
+                        f"{result['stored']}/{result['pages']} stored, "
+                        f"{len(result['pages_lost'])} lost their worker, "  # type: ignore[arg-type]
+                        f"{result['seconds']} s",
+                        flush=True,
+                    )
             code = child.wait()
         if code != 0:
             crashes.append(f"round {len(results) + len(crashes)}: {describe_exit(code)}")
@@ -124,8 +136,16 @@ def rounds(args: argparse.Namespace) -> int:
 
 
 def _pass_on(args: argparse.Namespace) -> list[str]:
-    out = ["--rounds", str(args.rounds), "--hosts", str(args.hosts),
-           "--pages-per-host", str(args.pages_per_host), "--poison", str(args.poison)]
+    out = [
+        "--rounds",
+        str(args.rounds),
+        "--hosts",
+        str(args.hosts),
+        "--pages-per-host",
+        str(args.pages_per_host),
+        "--poison",
+        str(args.poison),
+    ]
     if args.workers:
         out += ["--workers", str(args.workers)]
     if args.threads:
@@ -133,8 +153,9 @@ def _pass_on(args: argparse.Namespace) -> list[str]:
     return out
 
 
-def _print_rounds(results: list[dict[str, object]], crashes: list[str], wall: float,
-                  args: argparse.Namespace) -> None:
+def _print_rounds(
+    results: list[dict[str, object]], crashes: list[str], wall: float, args: argparse.Namespace
+) -> None:
     pages = sum(int(r["pages"]) for r in results)  # type: ignore[call-overload]
     stored = sum(int(r["stored"]) for r in results)  # type: ignore[call-overload]
     lost = [line for r in results for line in r["pages_lost"]]  # type: ignore[attr-defined]
@@ -146,13 +167,19 @@ def _print_rounds(results: list[dict[str, object]], crashes: list[str], wall: fl
     last_pool = next((r["pool"] for r in reversed(results) if r["pool"]), None)
     rss = max((float(r["rss_mib"]) for r in results), default=0.0)  # type: ignore[arg-type]
     mode = "threads in the ingesting process" if args.threads else "page worker processes"
-    print(f"\nsoak rounds ({mode}, {args.hosts} hosts, {args.pages_per_host} pages per host, "
-          f"{args.poison} poisoned page(s) per round):")
-    print(f"  rounds completed: {len(results)} of {args.rounds}; crashes of the ingesting "
-          f"process: {len(crashes)} {crashes}")
-    print(f"  pages: {pages}, articles stored: {stored}, pages lost to a dead worker: "
-          f"{len(lost)} (poisoned on purpose: {poisoned}), pages that fell back to feed text "
-          f"unexpectedly: {unexpected}")
+    print(
+        f"\nsoak rounds ({mode}, {args.hosts} hosts, {args.pages_per_host} pages per host, "
+        f"{args.poison} poisoned page(s) per round):"
+    )
+    print(
+        f"  rounds completed: {len(results)} of {args.rounds}; crashes of the ingesting "
+        f"process: {len(crashes)} {crashes}"
+    )
+    print(
+        f"  pages: {pages}, articles stored: {stored}, pages lost to a dead worker: "
+        f"{len(lost)} (poisoned on purpose: {poisoned}), pages that fell back to feed text "
+        f"unexpectedly: {unexpected}"
+    )
     if last_pool:
         print(f"  workers (last child): {json.dumps(last_pool)}")
     print(f"  peak RSS of the ingesting process: {rss:.0f} MiB; wall {wall:.0f} s")
@@ -160,8 +187,9 @@ def _print_rounds(results: list[dict[str, object]], crashes: list[str], wall: fl
 
 def main() -> int:
     """Parse the command line and run the chosen soak."""
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="mode", required=True)
     r = sub.add_parser("rounds", help="N ingest rounds into fresh SQLite databases")
     r.add_argument("--rounds", type=int, default=200)

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from processes import describe_exit, descendants, peak_rss_mib, pss_mib, rss_mib
+from processes import descendants, describe_exit, peak_rss_mib, pss_mib, rss_mib
 from soak_site import SoakSites
 
 from bot.sandbox import BotApiEmulator
@@ -68,7 +68,9 @@ def _sample(pid: int, seen: Observed) -> None:
     seen.peak_total_pss_mib = max(seen.peak_total_pss_mib, total)
 
 
-def _environment(api: BotApiEmulator, database: str, data: Path, admin: int, interval: int) -> dict[str, str]:
+def _environment(
+    api: BotApiEmulator, database: str, data: Path, admin: int, interval: int
+) -> dict[str, str]:
     return {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": api.token,
@@ -82,8 +84,15 @@ def _environment(api: BotApiEmulator, database: str, data: Path, admin: int, int
     }
 
 
-def _soak(args: argparse.Namespace, api: BotApiEmulator, bot: subprocess.Popen[bytes],
-          database: str, sites: SoakSites, chat: object, user: object) -> Observed:
+def _soak(
+    args: argparse.Namespace,
+    api: BotApiEmulator,
+    bot: subprocess.Popen[bytes],
+    database: str,
+    sites: SoakSites,
+    chat: object,
+    user: object,
+) -> Observed:
     seen = Observed()
     try:
         seen.latencies.append(_ask(api, chat, user, "/start", timeout=180))
@@ -100,7 +109,9 @@ def _soak(args: argparse.Namespace, api: BotApiEmulator, bot: subprocess.Popen[b
                 seen.died = describe_exit(code)
                 break
             if store.articles.count() >= seen.pages_offered:
-                batch = sites.batch(max(1, args.pages // len(sites.servers)), tag=f"t{seen.batches}")
+                batch = sites.batch(
+                    max(1, args.pages // len(sites.servers)), tag=f"t{seen.batches}"
+                )
                 for url in batch.feed_urls:
                     store.feeds.add(url)
                 seen.batches += 1
@@ -112,7 +123,9 @@ def _soak(args: argparse.Namespace, api: BotApiEmulator, bot: subprocess.Popen[b
                     seen.latencies.append(_ask(api, chat, user, text, args.answer_timeout))
                     seen.answered += 1
                 except SandboxTimeoutError:
-                    seen.unanswered.append(f"{text} at {args.duration - (deadline - time.monotonic()):.0f} s")
+                    seen.unanswered.append(
+                        f"{text} at {args.duration - (deadline - time.monotonic()):.0f} s"
+                    )
                 next_command = time.monotonic() + args.command_every
             _sample(bot.pid, seen)
             time.sleep(1.0)
@@ -132,10 +145,16 @@ def run(args: argparse.Namespace) -> int:
         log_path = args.log or Path(tmp) / "bot.log"
         with open(log_path, "wb") as log:
             bot = subprocess.Popen(
-                [sys.executable, "-c", "import sys; from bot.cli import main; sys.exit(main())",
-                 "run"],
+                [
+                    sys.executable,
+                    "-c",
+                    "import sys; from bot.cli import main; sys.exit(main())",
+                    "run",
+                ],
                 env=_environment(api, database, Path(tmp), user.id, args.interval),
-                stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=ROOT,
             )
             try:
                 seen = _soak(args, api, bot, database, sites, chat, user)
@@ -156,26 +175,37 @@ def run(args: argparse.Namespace) -> int:
     return 0 if seen.died is None and not seen.unanswered and code == 0 else 1
 
 
-def _report(args: argparse.Namespace, seen: Observed, code: int, stored: int, log: str,
-            wall: float) -> None:
+def _report(
+    args: argparse.Namespace, seen: Observed, code: int, stored: int, log: str, wall: float
+) -> None:
     ticks = [int(n) for n in _TICK.findall(log)]
     busy = [n for n in ticks if n]
     lost = log.count("cost its worker")
     workers = re.findall(r"page workers: (.*)", log)
     latencies = sorted(seen.latencies)
     p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0
-    print(f"\nsoak run: newsbot run for {args.duration:.0f} s, ingest every {args.interval} s, "
-          f"batches of {args.pages} pages over {args.hosts} hosts (wall {wall:.0f} s)")
-    print(f"  bot process: {'died: ' + seen.died if seen.died else 'alive throughout'}; "
-          f"exit after SIGTERM: {describe_exit(code)}")
-    print(f"  commands: {seen.commands} sent, {seen.answered} answered, unanswered "
-          f"{seen.unanswered}; answer time p95 {p95:.2f} s, max {max(latencies, default=0):.2f} s")
-    print(f"  ingest ticks: {len(ticks)} ({len(busy)} with new articles, "
-          f"{max(busy, default=0)} new articles in the busiest, mean "
-          f"{sum(busy) / max(1, len(busy)):.0f}); pages offered {seen.pages_offered} in "
-          f"{seen.batches} batches, articles stored {stored}; pages that cost a worker: {lost}")
-    print(f"  peak memory: bot process RSS {seen.peak_bot_mib:.0f} MiB, largest page worker RSS "
-          f"{seen.peak_workers_mib:.0f} MiB, bot and workers together (PSS, shared pages "
-          f"counted once) {seen.peak_total_pss_mib:.0f} MiB")
+    print(
+        f"\nsoak run: newsbot run for {args.duration:.0f} s, ingest every {args.interval} s, "
+        f"batches of {args.pages} pages over {args.hosts} hosts (wall {wall:.0f} s)"
+    )
+    print(
+        f"  bot process: {'died: ' + seen.died if seen.died else 'alive throughout'}; "
+        f"exit after SIGTERM: {describe_exit(code)}"
+    )
+    print(
+        f"  commands: {seen.commands} sent, {seen.answered} answered, unanswered "
+        f"{seen.unanswered}; answer time p95 {p95:.2f} s, max {max(latencies, default=0):.2f} s"
+    )
+    print(
+        f"  ingest ticks: {len(ticks)} ({len(busy)} with new articles, "
+        f"{max(busy, default=0)} new articles in the busiest, mean "
+        f"{sum(busy) / max(1, len(busy)):.0f}); pages offered {seen.pages_offered} in "
+        f"{seen.batches} batches, articles stored {stored}; pages that cost a worker: {lost}"
+    )
+    print(
+        f"  peak memory: bot process RSS {seen.peak_bot_mib:.0f} MiB, largest page worker RSS "
+        f"{seen.peak_workers_mib:.0f} MiB, bot and workers together (PSS, shared pages "
+        f"counted once) {seen.peak_total_pss_mib:.0f} MiB"
+    )
     if workers:
         print(f"  page workers at the end: {workers[-1]}")

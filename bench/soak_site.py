@@ -100,9 +100,13 @@ class SoakSites:
             batch.poisoned.append(link)
         if 0.12 <= roll < 0.2:
             link = server.redirect(f"/{tag}/go/{n}", path, status=301)
-        description = f"<p>{FEED_TEXT} {n}: {escape(page.title)}. " + escape(
-            " ".join(self.maker.words[(n * 7 + i) % len(self.maker.words)] for i in range(40))
-        ) + ".</p>"
+        description = (
+            f"<p>{FEED_TEXT} {n}: {escape(page.title)}. "
+            + escape(
+                " ".join(self.maker.words[(n * 7 + i) % len(self.maker.words)] for i in range(40))
+            )
+            + ".</p>"
+        )
         return (
             f"<item><title>{xml_escape(page.title)}</title><link>{xml_escape(link)}</link>"
             f"<guid>{xml_escape(link)}</guid><description>{xml_escape(description)}"

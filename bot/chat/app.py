@@ -62,9 +62,7 @@ def _timed(name: str, handler: Handler) -> Handler:
 
 def _default_summarizer(settings: Settings, pages: PagePool | None) -> SummarizeLink:
     async def summarize(url: str) -> SummarizedArticle:
-        return await summarize_url(
-            url, allow_private_urls=settings.allow_private_urls, pages=pages
-        )
+        return await summarize_url(url, allow_private_urls=settings.allow_private_urls, pages=pages)
 
     return summarize
 

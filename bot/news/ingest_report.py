@@ -42,7 +42,9 @@ class IngestReport:
         )
         if self.pages_lost:
             count = len(self.pages_lost)
-            line += f", {count} page{'s' if count > 1 else ''} lost {'their' if count > 1 else 'its'} worker"
+            line += (
+                ", 1 page lost its worker" if count == 1 else f", {count} pages lost their worker"
+            )
         return line
 
 

@@ -1,26 +1,22 @@
-"""The inside of a page worker process: limits, warm imports, then one page task at a time.
+"""The inside of a page worker process: its limits, then one page task at a time.
 
-This module is preloaded by the pool's fork server, so trafilatura, lxml, numpy and jieba's
-dictionary are imported and warmed once there and every worker forked from it starts ready.
+`bot.news.page_worker_preload` warms it up in the pool's fork server, so every worker forked
+from there starts with trafilatura, lxml, numpy and jieba's dictionary loaded.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import resource
+import signal
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
 
-# One BLAS thread: a worker does one page at a time, and idle BLAS threads only cost memory.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-
-import resource  # noqa: E402
-import signal  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from multiprocessing.connection import Connection  # noqa: E402
-from typing import Any  # noqa: E402
-
-from bot.news import articles  # noqa: E402
+from bot.news import articles
 
 _WARM_PAGES = (
     "<html><head><title>Warm up</title></head><body><article><h1>Warm up</h1>"
@@ -35,10 +31,9 @@ _WARM_PAGES = (
 def warm_up() -> None:
     """Extract and summarize two tiny pages, so lazy loads (jieba's dictionary) happen once."""
     for page in _WARM_PAGES:
-        try:
+        # Only a warm-up: a real task reports its own failure.
+        with contextlib.suppress(Exception):
             articles.summarize_page(page, "http://warm.invalid/")
-        except Exception:  # only a warm-up: the real task reports its own failure
-            pass
 
 
 @dataclass(frozen=True)
@@ -107,6 +102,3 @@ def serve(conn: Connection, limits: WorkerLimits) -> None:
         except Exception as exc:  # an unpicklable result or exception
             conn.send(("failed", f"{type(exc).__name__}: {exc}", rss_kib()))
     conn.close()
-
-
-warm_up()

@@ -31,7 +31,7 @@ from bot.news.page_worker_main import WorkerLimits, serve
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-PRELOAD = "bot.news.page_worker_main"
+PRELOAD = "bot.news.page_worker_preload"
 KIB_PER_MIB = 1024
 
 
@@ -141,7 +141,7 @@ class PagePool:
         self._ctx = multiprocessing.get_context(self.config.start_method)
         if self.config.start_method == "forkserver":
             # Imported and warmed once in the fork server, inherited by every worker.
-            self._ctx.set_forkserver_preload([PRELOAD])  # type: ignore[attr-defined]
+            self._ctx.set_forkserver_preload([PRELOAD])
         self._limits = WorkerLimits(
             memory_mib=self.config.memory_mib,
             tasks=self.config.tasks_per_worker,
@@ -236,13 +236,16 @@ class PagePool:
             worker.conn.send((fn, args))
         except (OSError, ValueError) as exc:
             worker.retire = True
-            raise PageWorkerError(f"the extraction worker could not take the page ({exc})") from None
+            raise PageWorkerError(
+                f"the extraction worker could not take the page ({exc})"
+            ) from None
         if not worker.conn.poll(self.config.page_seconds):
             self._count("timeouts")
             self._discard(worker, kill=True)
             worker.retire = True
+            limit = self.config.page_seconds
             raise PageWorkerError(
-                f"extraction took longer than {self.config.page_seconds:g} s; its worker was stopped"
+                f"extraction took longer than {limit:g} s; its worker was stopped"
             )
         try:
             status, value, rss = worker.conn.recv()
