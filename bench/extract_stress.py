@@ -11,6 +11,10 @@ for SECONDS seconds; the parent counts the children that died from a signal or a
   parser of its own, so lxml gives the thread a string dictionary of its own instead of
   adopting the one of trafilatura's module-level `HTML_PARSER` (the cause: see
   `summarizer/native.py`);
+- `parse-only` / `parse-only-claimed`: nothing but parsing, so that threads spend most of
+  their time in libxml2 without the GIL: pages through trafilatura's `load_html` (its shared
+  parser) and feeds through fresh `XMLParser`s; `-claimed` first gives each thread its own
+  dictionary, as `summarizer.native` does;
 - `summarizer`: the public API, `summarizer.extract_article` + `summarizer.summarize`.
 
     python bench/extract_stress.py --variant trafilatura --runs 20 --seconds 10
@@ -33,7 +37,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from page_maker import PageMaker  # noqa: E402
 
-VARIANTS = ("trafilatura", "feeds", "private-dict", "summarizer")
+VARIANTS = (
+    "trafilatura",
+    "feeds",
+    "parse-only",
+    "parse-only-claimed",
+    "private-dict",
+    "summarizer",
+)
 
 
 def feed_xml(n: int) -> bytes:
@@ -58,6 +69,21 @@ def _work(variant: str) -> object:
     import trafilatura
     from lxml import etree
 
+    if variant.startswith("parse-only"):
+        from trafilatura.utils import load_html
+
+        numbers = iter(range(10**9))
+        claim = variant.endswith("claimed")
+        claimed: set[int] = set()
+
+        def parse(html: str, url: str) -> None:
+            if claim and threading.get_ident() not in claimed:
+                etree.fromstring("<claim/>", etree.XMLParser())
+                claimed.add(threading.get_ident())
+            load_html(html)
+            etree.fromstring(feed_xml(next(numbers)), etree.XMLParser(recover=True))
+
+        return parse
     if variant == "feeds":
         counter = iter(range(10**9))
 
