@@ -163,6 +163,8 @@ class PagePool:
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run `fn(*args)` in a worker; raises what `fn` raised, or `PageWorkerError`."""
+        if self._closed:
+            raise PageWorkerError("the page workers are shut down")
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._waiters, self.call, fn, *args)
 
@@ -219,8 +221,14 @@ class PagePool:
         process = self._ctx.Process(  # type: ignore[attr-defined]
             target=serve, args=(child, self._limits), name="newsbot-page-worker", daemon=True
         )
-        process.start()
-        child.close()
+        try:
+            process.start()
+        except Exception as exc:  # the page falls back like any other worker failure
+            parent.close()
+            log.exception("a page worker could not be started")
+            raise PageWorkerError(f"no page worker could be started ({exc})") from None
+        finally:
+            child.close()
         worker = _Worker(process, parent)
         self._live.add(worker)
         self._count("started")
@@ -256,6 +264,9 @@ class PagePool:
             self._discard(worker, kill=True)
             worker.retire = True
             raise PageWorkerError(f"the extraction worker crashed ({reason})") from None
+        except Exception as exc:  # an answer that cannot be unpickled here
+            worker.retire = True
+            raise PageWorkerError(f"the worker's answer could not be read ({exc})") from None
         worker.tasks += 1
         with self._counters.lock:
             self._counters.peak_rss_kib = max(self._counters.peak_rss_kib, int(rss))

@@ -60,7 +60,8 @@ def serve_feed(feed_server, path: str, numbers: range, faults: dict[int, str]) -
         )
     head = '<?xml version="1.0"?><rss version="2.0"><channel><title>Districts</title>'
     return feed_server.add(
-        f"/pw/{path}.rss", f"{head}{''.join(items)}</channel></rss>",
+        f"/pw/{path}.rss",
+        f"{head}{''.join(items)}</channel></rss>",
         content_type="application/rss+xml",
     )
 
@@ -111,11 +112,13 @@ def test_workers_are_recycled_after_their_task_quota():
     assert (stats.pages, stats.workers_started, stats.recycled, stats.crashes) == (5, 3, 2, 0)
 
 
-def test_a_closed_pool_refuses_work_clearly():
+async def test_a_closed_pool_refuses_work_clearly():
     pages = PagePool(PoolConfig(workers=1))
     pages.close()
     with pytest.raises(PageWorkerError, match="shut down"):
         pages.call(summarize_page, page(1), "http://127.0.0.1/1.html")
+    with pytest.raises(PageWorkerError, match="shut down"):
+        await pages.run(summarize_page, page(1), "http://127.0.0.1/1.html")
 
 
 async def test_ingest_with_a_poisoned_page_loses_only_that_page(store, feed_server, pool):
