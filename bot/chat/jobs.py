@@ -52,6 +52,7 @@ class Background:
     _sender: OutboxSender | None = field(default=None, repr=False)
     _sender_task: asyncio.Task[None] | None = field(default=None, repr=False)
     _sender_bot: telegram.Bot | None = field(default=None, repr=False)
+    _pages_starting: asyncio.Task[None] | None = field(default=None, repr=False)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Background:
@@ -70,8 +71,18 @@ class Background:
         """Handlers only (for tests that drive the ticks themselves)."""
         return cls(ingest=False, digests=False, sender=False, retention=False)
 
+    async def pages_ready(self) -> None:
+        """Wait until the page workers started at start-up are up (at once afterwards)."""
+        if self._pages_starting is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.shield(self._pages_starting)
+
     async def stop(self, _application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         """Finish the sender's messages in flight, stop the page workers, release leadership."""
+        if self._pages_starting is not None:
+            with contextlib.suppress(Exception):
+                await self._pages_starting
+            self._pages_starting = None
         if self.pages is not None:
             log.info("page workers: %s", self.pages.stats().line())
             await asyncio.to_thread(self.pages.close)
@@ -106,6 +117,8 @@ async def ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     tick: _TickContext = context.job.data  # type: ignore[assignment]
     if not await _is_leader(tick.background):
         return
+    # The tick's clock starts once its workers are up: their first start is not ingest time.
+    await tick.background.pages_ready()
     try:
         report = await run_ingest_tick(
             tick.store, tick.settings, now=datetime.now(UTC), pages=tick.background.pages
@@ -212,6 +225,11 @@ def install_jobs(
             "retention",
         ),
     )
+    if background.ingest and background.pages is not None and background._pages_starting is None:
+        # Workers start while the first tick waits, not in the middle of it.
+        background._pages_starting = asyncio.create_task(
+            _start_pages(background.pages), name="page-workers-start"
+        )
     for enabled, callback, interval, first, name in ticks:
         if enabled:
             queue.run_repeating(
@@ -237,6 +255,14 @@ def install_jobs(
         background._sender_task = asyncio.create_task(
             _run_sender(bot, sender), name="outbox-sender"
         )
+
+
+async def _start_pages(pages: PagePool) -> None:
+    """Start the page workers in the background; a failure shows in the first tick instead."""
+    try:
+        await asyncio.to_thread(pages.start)
+    except Exception:
+        log.exception("page workers could not be started ahead of the first tick")
 
 
 async def _run_sender(bot: telegram.Bot, sender: OutboxSender) -> None:

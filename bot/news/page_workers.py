@@ -187,9 +187,11 @@ class PagePool:
         """Start every worker now instead of on first use (pays the start-up cost early)."""
         for _ in range(self.config.workers):
             worker = self._slots.get()
-            if worker is None:
-                worker = self._start()
-            self._slots.put(worker)
+            try:
+                if worker is None and not self._closed:
+                    worker = self._start()
+            finally:
+                self._slots.put(worker)
 
     def stats(self) -> PoolStats:
         """Counters so far."""
