@@ -88,12 +88,12 @@ class SoakSites:
         path = f"/{tag}/a/{n}.html"
         roll = self.rng.random()
         options: dict[str, object] = {"content_type": page.content_type}
-        if roll < 0.05:
-            options.update(status=500, body=b"<h1>Internal Server Error</h1>")
+        if roll < 0.05:  # an error page instead (a poisoned one then never reaches a worker)
             body = b"<h1>Internal Server Error</h1>"
+            options["status"] = 500
         elif roll < 0.12:
             options["delay"] = 0.4
-        link = server.add(path, body, **{k: v for k, v in options.items() if k != "body"})
+        link = server.add(path, body, **options)
         if roll < 0.05:
             batch.failing.append(link)
         if poisoned:
