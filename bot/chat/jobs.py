@@ -52,7 +52,6 @@ class Background:
     _sender: OutboxSender | None = field(default=None, repr=False)
     _sender_task: asyncio.Task[None] | None = field(default=None, repr=False)
     _sender_bot: telegram.Bot | None = field(default=None, repr=False)
-    _pages_starting: asyncio.Task[None] | None = field(default=None, repr=False)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Background:
@@ -72,17 +71,16 @@ class Background:
         return cls(ingest=False, digests=False, sender=False, retention=False)
 
     async def pages_ready(self) -> None:
-        """Wait until the page workers started at start-up are up (at once afterwards)."""
-        if self._pages_starting is not None:
-            with contextlib.suppress(Exception):
-                await asyncio.shield(self._pages_starting)
+        """Start the page workers unless they run already; a failure shows in the tick instead."""
+        if self.pages is None:
+            return
+        try:
+            await asyncio.to_thread(self.pages.start)
+        except Exception:
+            log.exception("the page workers could not be started")
 
     async def stop(self, _application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         """Finish the sender's messages in flight, stop the page workers, release leadership."""
-        if self._pages_starting is not None:
-            with contextlib.suppress(Exception):
-                await self._pages_starting
-            self._pages_starting = None
         if self.pages is not None:
             log.info("page workers: %s", self.pages.stats().line())
             await asyncio.to_thread(self.pages.close)
@@ -118,6 +116,7 @@ async def ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await _is_leader(tick.background):
         return
     # The tick's clock starts once its workers are up: their first start is not ingest time.
+    # (Started here, not with the bot, so that a bot that fails to start never waits for them.)
     await tick.background.pages_ready()
     try:
         report = await run_ingest_tick(
@@ -225,11 +224,6 @@ def install_jobs(
             "retention",
         ),
     )
-    if background.ingest and background.pages is not None and background._pages_starting is None:
-        # Workers start while the first tick waits, not in the middle of it.
-        background._pages_starting = asyncio.create_task(
-            _start_pages(background.pages), name="page-workers-start"
-        )
     for enabled, callback, interval, first, name in ticks:
         if enabled:
             queue.run_repeating(
@@ -255,14 +249,6 @@ def install_jobs(
         background._sender_task = asyncio.create_task(
             _run_sender(bot, sender), name="outbox-sender"
         )
-
-
-async def _start_pages(pages: PagePool) -> None:
-    """Start the page workers in the background; a failure shows in the first tick instead."""
-    try:
-        await asyncio.to_thread(pages.start)
-    except Exception:
-        log.exception("page workers could not be started ahead of the first tick")
 
 
 async def _run_sender(bot: telegram.Bot, sender: OutboxSender) -> None:

@@ -154,6 +154,7 @@ class PagePool:
         self._live: set[_Worker] = set()
         self._counters = _Counters()
         self._closed = False
+        self._started = False
 
     def __enter__(self) -> PagePool:
         return self
@@ -184,7 +185,9 @@ class PagePool:
             self._slots.put(None if worker is None else self._after_task(worker))
 
     def start(self) -> None:
-        """Start every worker now instead of on first use (pays the start-up cost early)."""
+        """Start every worker now instead of on first use; at once if that was done before."""
+        if self._started:
+            return
         for _ in range(self.config.workers):
             worker = self._slots.get()
             try:
@@ -192,6 +195,7 @@ class PagePool:
                     worker = self._start()
             finally:
                 self._slots.put(worker)
+        self._started = True
 
     def stats(self) -> PoolStats:
         """Counters so far."""
