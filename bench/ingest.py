@@ -17,7 +17,6 @@ import random
 import re
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from feedserver import FeedServer  # noqa: E402
 from temp_databases import DEFAULT_POSTGRES, database_url  # noqa: E402
 
 from bot.news.ingest import IngestOptions, run_ingest_tick  # noqa: E402
+from bot.news.page_workers import PagePool, PoolConfig  # noqa: E402
 from bot.store import open_store  # noqa: E402
 
 SAMPLES = ROOT / "config" / "sample_feeds" / "articles"
@@ -93,14 +93,16 @@ def ingest_once(url: str, server: FeedServer, feed_urls: list[str], workers: int
     for feed_url in feed_urls:
         store.feeds.add(feed_url)
     options = IngestOptions(allow_private_urls=True, global_limit=16, per_host_limit=16)
-    pool = ProcessPoolExecutor(workers) if workers > 0 else None
+    pool = PagePool(PoolConfig(workers=workers)) if workers > 0 else None
     try:
+        if pool is not None:
+            pool.start()  # a running bot's workers are up long before a tick
         started = time.perf_counter()
-        report = asyncio.run(run_ingest_tick(store, options, now=datetime.now(UTC), executor=pool))
+        report = asyncio.run(run_ingest_tick(store, options, now=datetime.now(UTC), pages=pool))
         wall = time.perf_counter() - started
     finally:
         if pool is not None:
-            pool.shutdown()
+            pool.close()
         store.close()
     count = max(report.new_articles, 1)
     print(
@@ -124,7 +126,7 @@ def main() -> int:
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--per-feed", type=int, default=25)
     parser.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 2, help="summarizer processes (0: threads)"
+        "--workers", type=int, default=os.cpu_count() or 2, help="page workers (0: threads)"
     )
     parser.add_argument("--stores", default="sqlite,postgresql", help="comma-separated")
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES)

@@ -18,6 +18,7 @@ from summarizer.inputs import check_text
 from summarizer.languages import normalize_code
 from summarizer.metadata import find_date
 from summarizer.model import Article
+from summarizer.native import NATIVE_LOCK, claim_thread_dictionary
 from summarizer.parse import DocumentMeta, build_article, strip_site_name
 from summarizer.stoplists import paragraph_stop_words
 
@@ -73,9 +74,20 @@ def extract_page(
     language: str | None = None,
     boilerplate: frozenset[str] = frozenset(),
 ) -> ExtractedPage:
-    """`extract_article`, plus the site's own name (og:site_name and the like, never a host)."""
+    """`extract_article`, plus the site's own name (og:site_name and the like, never a host).
+
+    Safe to call from several threads: see `summarizer.native` for why it takes a lock.
+    """
     check_text(html)
     code = normalize_code(language) if language else None
+    with NATIVE_LOCK:
+        claim_thread_dictionary()
+        return _extract_page(html, url, code, boilerplate)
+
+
+def _extract_page(
+    html: str, url: str | None, code: str | None, boilerplate: frozenset[str]
+) -> ExtractedPage:
     markup = repair_markup(html)
     extracted = _trafilatura_xml(markup, url)
     if extracted is not None:

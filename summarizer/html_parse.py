@@ -9,6 +9,7 @@ import lxml.html
 from lxml import etree
 
 from summarizer.blocks import Block
+from summarizer.native import NATIVE_LOCK, claim_thread_dictionary
 
 _DROP = (
     "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button",
@@ -174,6 +175,12 @@ def _meta(root: etree._Element, names: tuple[str, ...]) -> str | None:
 
 def parse_html(markup: str) -> HtmlDocument:
     """Parse an HTML page or fragment into blocks (headings marked) and head metadata."""
+    with NATIVE_LOCK:
+        claim_thread_dictionary()
+        return _parse_html(markup)
+
+
+def _parse_html(markup: str) -> HtmlDocument:
     try:
         root = lxml.html.fromstring(repair_markup(markup))
     except (etree.ParserError, ValueError):

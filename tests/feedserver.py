@@ -1,4 +1,4 @@
-"""A local threaded HTTP server for feed and page tests (127.0.0.1, port 0).
+"""A local threaded HTTP server for feed and page tests (127.0.0.1 or another loopback address).
 
 Routes are registered per path; each can be slow, gzip-encoded, conditional (ETag /
 Last-Modified -> 304, counted), a redirect, an error, or a streaming generator (for
@@ -45,18 +45,18 @@ class _QuietServer(ThreadingHTTPServer):
 class FeedServer:
     """The server and its routing table; `url(path)` gives absolute addresses."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.conditional_requests: Counter[str] = Counter()
         self.not_modified: Counter[str] = Counter()
         self.user_agents: list[str] = []
         self._lock = threading.Lock()
-        self._httpd = _QuietServer(("127.0.0.1", 0), _handler_for(self))
+        self._httpd = _QuietServer((host, 0), _handler_for(self))
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
-        self.base_url = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        self.base_url = f"http://{host}:{self._httpd.server_address[1]}"
 
     def start(self) -> FeedServer:
         self._thread.start()

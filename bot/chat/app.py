@@ -35,6 +35,7 @@ from bot.chat.services import SERVICES_KEY, Services, SummarizeLink
 from bot.chat.typing_first import TypingFirst
 from bot.digest.traffic import Traffic
 from bot.news.articles import SummarizedArticle, summarize_url
+from bot.news.page_workers import PagePool
 from bot.ops.alerts import SharedAlertThrottle
 from bot.ops.metrics import COMMAND_ERRORS, COMMAND_SECONDS
 from bot.settings import Settings
@@ -64,9 +65,9 @@ def _timed(name: str, handler: Handler) -> Handler:
     return run
 
 
-def _default_summarizer(settings: Settings) -> SummarizeLink:
+def _default_summarizer(settings: Settings, pages: PagePool | None) -> SummarizeLink:
     async def summarize(url: str) -> SummarizedArticle:
-        return await summarize_url(url, allow_private_urls=settings.allow_private_urls)
+        return await summarize_url(url, allow_private_urls=settings.allow_private_urls, pages=pages)
 
     return summarize
 
@@ -159,7 +160,7 @@ def build_application(
     application.bot_data[SERVICES_KEY] = Services(
         settings=settings,
         store=store,
-        summarize_link=summarize_link or _default_summarizer(settings),
+        summarize_link=summarize_link or _default_summarizer(settings, chosen.pages),
     )
     application.bot_data[BACKGROUND_KEY] = chosen
     application.bot_data[ALERTS_KEY] = alerts or AdminAlerts(

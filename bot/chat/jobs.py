@@ -19,6 +19,7 @@ from bot.digest.build import build_due
 from bot.digest.pacing import Pacing
 from bot.digest.traffic import Traffic
 from bot.news.ingest import run_ingest_tick
+from bot.news.page_workers import PagePool, PoolConfig
 from bot.ops.leader import Leadership, leadership_for
 from bot.ops.liveness import SENDER_LOOP
 from bot.ops.metrics import INGEST_TICKS
@@ -46,6 +47,9 @@ class Background:
     sender: bool = True
     retention: bool = True
     leadership: Leadership | None = None
+    # Worker processes for page extraction (ingest ticks and /summary of a link); None runs
+    # pages in threads of this process. Started on first use, stopped with the rest.
+    pages: PagePool | None = None
     first_tick_seconds: float = 5.0
     # Not at start-up: a bot restarted often (deploys) still prunes, without slowing its start.
     first_retention_seconds: float = 600.0
@@ -61,6 +65,7 @@ class Background:
         """
         return cls(
             leadership=leadership_for(settings.database_url),
+            pages=PagePool(PoolConfig.for_machine()),
             first_tick_seconds=min(5.0, settings.ingest_interval_seconds),
         )
 
@@ -69,8 +74,20 @@ class Background:
         """Handlers only (for tests that drive the ticks themselves)."""
         return cls(ingest=False, digests=False, sender=False, retention=False)
 
+    async def pages_ready(self) -> None:
+        """Start the page workers unless they run already; a failure shows in the tick instead."""
+        if self.pages is None:
+            return
+        try:
+            await asyncio.to_thread(self.pages.start)
+        except Exception:
+            log.exception("the page workers could not be started")
+
     async def stop(self, _application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        """Finish the sender's messages in flight and release leadership."""
+        """Finish the sender's messages in flight, stop the page workers, release leadership."""
+        if self.pages is not None:
+            log.info("page workers: %s", self.pages.stats().line())
+            await asyncio.to_thread(self.pages.close)
         if self._sender is not None and self._sender_task is not None:
             self._sender.stop()
             with contextlib.suppress(asyncio.CancelledError):
@@ -102,8 +119,13 @@ async def ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     tick: _TickContext = context.job.data  # type: ignore[assignment]
     if not await _is_leader(tick.background):
         return
+    # The tick's clock starts once its workers are up: their first start is not ingest time.
+    # (Started here, not with the bot, so that a bot that fails to start never waits for them.)
+    await tick.background.pages_ready()
     try:
-        report = await run_ingest_tick(tick.store, tick.settings, now=datetime.now(UTC))
+        report = await run_ingest_tick(
+            tick.store, tick.settings, now=datetime.now(UTC), pages=tick.background.pages
+        )
     except Exception as exc:
         INGEST_TICKS.labels(outcome="error").inc()
         log.exception("ingest tick failed")
@@ -113,6 +135,10 @@ async def ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     log.info("ingest tick: %s", report.summary_line())
     if report.alerts_queued and tick.background._sender is not None:
         tick.background._sender.wake()
+    for lost in report.pages_lost:
+        log.warning("ingest tick: page %s", lost)
+    if tick.background.pages is not None:
+        log.info("page workers: %s", tick.background.pages.stats().line())
     alerts = _alerts(context)
     if alerts is not None:
         for paused in report.paused:

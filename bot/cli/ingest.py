@@ -7,7 +7,6 @@ import asyncio
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -17,6 +16,7 @@ from bot.cli.region_seed import seed_regions
 from bot.news.feed_service import FeedService
 from bot.news.ingest import IngestOptions, run_ingest_tick
 from bot.news.ingest_report import IngestReport
+from bot.news.page_workers import PagePool, PoolConfig
 from bot.settings import Settings
 from bot.store import Store, StoreError, open_store
 
@@ -43,18 +43,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--workers",
         type=int,
-        default=0,
-        help="processes for extraction and summaries (0: threads in this process)",
+        default=None,
+        help="worker processes for page extraction and summaries (default: one per core, "
+        "at most 4; 0: threads in this process, without crash isolation)",
     )
     parser.set_defaults(handler=run)
 
 
 @contextmanager
-def _executor(workers: int) -> Iterator[Executor | None]:
-    if workers <= 0:
+def _page_pool(workers: int | None) -> Iterator[PagePool | None]:
+    """One pool for every tick of this command, stopped when it ends."""
+    if workers is not None and workers <= 0:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with PagePool(PoolConfig.for_machine(workers)) as pool:
         yield pool
 
 
@@ -75,7 +77,7 @@ def selected_feeds(store: Store, args: argparse.Namespace) -> list[int] | None:
 
 
 def _tick(
-    store: Store, settings: Settings, workers: int, feed_ids: list[int] | None = None
+    store: Store, settings: Settings, pages: PagePool | None, feed_ids: list[int] | None = None
 ) -> IngestReport:
     bar = tqdm(total=0, unit="feed", desc="ingest", disable=not sys.stderr.isatty(), leave=False)
 
@@ -85,17 +87,16 @@ def _tick(
         bar.refresh()
 
     try:
-        with _executor(workers) as executor:
-            return asyncio.run(
-                run_ingest_tick(
-                    store,
-                    IngestOptions.from_settings(settings),
-                    now=datetime.now(UTC),
-                    progress=progress,
-                    executor=executor,
-                    feed_ids=feed_ids,
-                )
+        return asyncio.run(
+            run_ingest_tick(
+                store,
+                IngestOptions.from_settings(settings),
+                now=datetime.now(UTC),
+                progress=progress,
+                pages=pages,
+                feed_ids=feed_ids,
             )
+        )
     finally:
         bar.close()
 
@@ -107,11 +108,17 @@ def _print(report: IngestReport, seconds: float, verbose: bool = False) -> None:
             print(f"  {outcome.line()}")
         for line in report.article_errors[:MAX_ERRORS_SHOWN]:
             print(f"  article {line}")
+        for line in report.pages_lost[:MAX_ERRORS_SHOWN]:
+            print(f"  page {line}")
         return
     for line in report.errors[:MAX_ERRORS_SHOWN]:
         print(f"  failed {line}")
     if len(report.errors) > MAX_ERRORS_SHOWN:
         print(f"  ... and {len(report.errors) - MAX_ERRORS_SHOWN} more")
+    for line in report.pages_lost[:MAX_ERRORS_SHOWN]:
+        print(f"  page {line}")
+    if len(report.pages_lost) > MAX_ERRORS_SHOWN:
+        print(f"  ... and {len(report.pages_lost) - MAX_ERRORS_SHOWN} more pages")
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -120,14 +127,16 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     `--all` and `--feed` check their feeds once, now, and exit.
     """
     try:
-        with open_store(settings.database_url) as store:
+        with open_store(settings.database_url) as store, _page_pool(args.workers) as pages:
             store.upgrade()
             seed_regions(store, settings)
             feed_ids = selected_feeds(store, args)
             while True:
                 started = time.monotonic()
-                report = _tick(store, settings, args.workers, feed_ids)
+                report = _tick(store, settings, pages, feed_ids)
                 _print(report, time.monotonic() - started, args.verbose)
+                if pages is not None and not args.once and feed_ids is None:
+                    print(f"  workers: {pages.stats().line()}")
                 if args.once or feed_ids is not None:
                     return 0
                 time.sleep(

@@ -24,6 +24,7 @@ from bot.news.errors import FeedError
 from bot.news.feed_service import FeedService
 from bot.news.fetch import Fetcher
 from bot.news.ingest import IngestOptions, run_ingest_tick
+from bot.news.page_workers import PagePool, PoolConfig
 from bot.news.regions import load_regions
 from bot.ops.leader import SingleProcessLeader
 from bot.sandbox import BotApiEmulator, User
@@ -143,7 +144,10 @@ async def _chat(
     *,
     raw_html: bool = False,
 ) -> int:
-    background = Background(ingest=False, leadership=SingleProcessLeader())
+    # /summary of a link runs in page workers, as in `newsbot run`.
+    background = Background(
+        ingest=False, leadership=SingleProcessLeader(), pages=PagePool(PoolConfig.for_machine())
+    )
     application = build_application(settings, store, background=background)
     async with serving(application):
         assert application.updater is not None

@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from bot.news.errors import FeedError
@@ -17,6 +18,9 @@ from bot.store.records import SectionSummaryRecord
 from summarizer import SummarizerError, summarize
 from summarizer.extract import ExtractedPage, extract_page
 from summarizer.model import Summary
+
+if TYPE_CHECKING:  # the pool runs this module's functions, so it imports this module
+    from bot.news.page_workers import PagePool
 
 _PAGE_TYPES = re.compile(r"^\s*(text/html|application/xhtml\+xml|text/plain|text/xml)", re.I)
 
@@ -133,8 +137,13 @@ async def summarize_url(
     allow_private_urls: bool,
     fetcher: Fetcher | None = None,
     limits: FetchLimits | None = None,
+    pages: PagePool | None = None,
 ) -> SummarizedArticle:
-    """Fetch any article link, extract and summarize it off the event loop (for /summary <link>)."""
+    """Fetch any article link, extract and summarize it off the event loop (for /summary <link>).
+
+    With `pages` the page is handled in a worker process, so a page that crashes the native
+    parser costs only this answer (a `PageWorkerError`); without, in a thread of this process.
+    """
     owned = fetcher is None
     active = fetcher or Fetcher(allow_private_urls=allow_private_urls, limits=limits)
     try:
@@ -142,4 +151,6 @@ async def summarize_url(
     finally:
         if owned:
             await active.aclose()
+    if pages is not None:
+        return await pages.run(summarize_page, html, canonical_url(final_url))
     return await asyncio.to_thread(summarize_page, html, canonical_url(final_url))

@@ -24,6 +24,7 @@ from bot.news.fetch import Fetcher, FetchLimits
 from bot.news.ingest_entry import EntryIngester, EntryResult, StageHook
 from bot.news.ingest_report import FeedOutcome, IngestReport, PausedFeed
 from bot.news.ingest_runtime import TickRuntime
+from bot.news.page_workers import PagePool
 from bot.news.schedule import FeedSchedule
 from bot.ops.metrics import FETCHES
 from bot.settings import Settings
@@ -171,10 +172,13 @@ async def run_ingest_tick(
     progress: ProgressCallback | None = None,
     executor: Executor | None = None,
     feed_ids: Sequence[int] | None = None,
+    pages: PagePool | None = None,
 ) -> IngestReport:
     """Check every due feed concurrently and store their new articles; never raises FeedError.
 
     `feed_ids` checks exactly those feeds now, due or not (still with conditional requests).
+    `pages` runs page extraction and summaries in worker processes (the caller owns the pool
+    across ticks); `executor` runs feed parsing (default: threads).
     """
     options = (
         settings_or_options
@@ -196,6 +200,7 @@ async def run_ingest_tick(
             executor,
             global_limit=options.global_limit,
             per_host_limit=options.per_host_limit,
+            pages=pages,
         )
         checker = _FeedChecker(runtime, options)
         await asyncio.to_thread(checker.entries.load_recent_stories)

@@ -30,6 +30,7 @@ from bot.news.feed_text import feed_text_article
 from bot.news.feed_text import lead as feed_lead
 from bot.news.feeds import FeedEntry, ParsedFeed
 from bot.news.ingest_runtime import TickRuntime
+from bot.news.page_workers import PageWorkerError
 from bot.news.regions import RegionTagger
 from bot.news.urls import canonical_url
 from bot.ops.metrics import ARTICLES_INGESTED, SUMMARIES, SUMMARIZE_SECONDS
@@ -187,9 +188,13 @@ class EntryIngester:
     ) -> tuple[SummarizedArticle | None, str | None]:
         """The article's summary and, when a stage raised, why it came from the feed's text."""
         problem: str | None = None
+        lost: str | None = None
         if link and self.fetch_pages:
             try:
                 return await self._summarize_page(entry, link), None
+            except PageWorkerError as exc:  # the worker died or hung: only this page pays
+                lost = f"{link}: {exc}"
+                log.warning("page %s cost its worker (%s); using the feed's own content", link, exc)
             except FeedError as exc:  # an unusable page is ordinary: the feed's content serves
                 log.info("page %s unusable (%s); using the feed's own content", link, exc)
             except Exception as exc:
@@ -197,13 +202,23 @@ class EntryIngester:
                 log.warning(
                     "page %s: %s; using the feed's own content", link, problem, exc_info=exc
                 )
+        summarized, problem = await self._from_feed(entry, link, problem)
+        if lost is not None:
+            stored = "stored from the feed's own content" if summarized else "stored without text"
+            self.runtime.tally.pages_lost.append(f"{lost}; {stored}")
+        return summarized, problem
+
+    async def _from_feed(
+        self, entry: FeedEntry, link: str | None, problem: str | None
+    ) -> tuple[SummarizedArticle | None, str | None]:
+        """Summarize the feed entry's own content; on failure, its plain text with the reason."""
         content = entry.content_html or entry.summary_html
         if not content.strip():
             return None, problem
         started = time.perf_counter()
         try:
             self._stage("summarize", entry)
-            summarized = await self.runtime.cpu(
+            summarized = await self.runtime.page_work(
                 summarize_feed_content, entry.title, content, link or ""
             )
         except FeedError:
@@ -233,7 +248,7 @@ class EntryIngester:
         known = await rt.db(rt.store.boilerplate.known, host)
         started = time.perf_counter()
         self._stage("extract", entry)
-        summarized = await rt.cpu(summarize_page, html, link, entry.title, known)
+        summarized = await rt.page_work(summarize_page, html, link, entry.title, known)
         _summarized(time.perf_counter() - started)
         self._add_timings(summarized)
         await rt.db(rt.store.boilerplate.record, host, summarized.lines)

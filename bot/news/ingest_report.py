@@ -79,16 +79,24 @@ class IngestReport:
     paused: tuple[PausedFeed, ...] = ()
     feeds: tuple[FeedOutcome, ...] = ()
     alerts_queued: int = 0
+    pages_lost: tuple[str, ...] = ()
+    """Pages whose worker crashed, hung or ran out of memory, each with what was stored."""
 
     def summary_line(self) -> str:
         """One line for logs and the CLI."""
-        return (
+        line = (
             f"{self.feeds_checked} feeds checked, {self.feeds_not_modified} not modified, "
             f"{self.feeds_failed} failed, {self.new_articles} new articles, "
             f"{self.duplicates} duplicates skipped"
             + article_problems_text(self.articles_degraded, self.articles_skipped)
             + (f", {self.alerts_queued} alerts queued" if self.alerts_queued else "")
         )
+        if self.pages_lost:
+            count = len(self.pages_lost)
+            line += (
+                ", 1 page lost its worker" if count == 1 else f", {count} pages lost their worker"
+            )
+        return line
 
 
 @dataclass
@@ -109,6 +117,7 @@ class Tally:
     timings: dict[str, float] = field(default_factory=dict)
     newly_paused: list[PausedFeed] = field(default_factory=list)
     outcomes: list[FeedOutcome] = field(default_factory=list)
+    pages_lost: list[str] = field(default_factory=list)
 
     def time(self, phase: str, seconds: float) -> None:
         """Add `seconds` to the running total of `phase`."""
@@ -131,4 +140,5 @@ class Tally:
             timings=tuple(sorted(self.timings.items())),
             paused=tuple(self.newly_paused),
             feeds=tuple(sorted(self.outcomes, key=lambda outcome: outcome.feed_id)),
+            pages_lost=tuple(self.pages_lost),
         )

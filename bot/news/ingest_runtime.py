@@ -1,4 +1,4 @@
-"""Shared machinery of one ingest tick: concurrency limits, the store lock, the CPU executor."""
+"""Shared machinery of one ingest tick: concurrency limits, the store lock, CPU work."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from bot.news.fetch import Fetcher
 from bot.news.ingest_report import Tally
+from bot.news.page_workers import PagePool
 from bot.store import Store
 
 T = TypeVar("T")
@@ -30,9 +31,10 @@ class TickRuntime:
         *,
         global_limit: int,
         per_host_limit: int,
+        pages: PagePool | None = None,
     ) -> None:
         self.store, self.now = store, now
-        self.fetcher, self.executor = fetcher, executor
+        self.fetcher, self.executor, self.pages = fetcher, executor, pages
         self.tally = Tally()
         self._per_host_limit = per_host_limit
         self._global = asyncio.Semaphore(global_limit)
@@ -62,3 +64,13 @@ class TickRuntime:
         """Run CPU-bound work off the event loop (thread or process pool)."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.executor, functools.partial(fn, *args, **kwargs))
+
+    async def page_work(self, fn: Callable[..., T], *args: Any) -> T:
+        """Extract or summarize a page: in a page worker process when the tick has a pool.
+
+        Without one (tests, the sandbox's first load) it runs in a thread of this process,
+        which the summarizer's lock makes safe but does not isolate from native crashes.
+        """
+        if self.pages is not None:
+            return await self.pages.run(fn, *args)
+        return await self.cpu(fn, *args)

@@ -42,9 +42,43 @@ def test_search_bench_finds_its_synthetic_words(store_url: str) -> None:
 
 
 def test_bench_scripts_explain_themselves() -> None:
-    for script in ("crowd.py", "delivery.py", "memory.py", "search.py"):
+    for script in (
+        "crowd.py",
+        "delivery.py",
+        "memory.py",
+        "search.py",
+        "soak.py",
+        "extract_stress.py",
+    ):
         done = subprocess.run(
             [sys.executable, str(BENCH / script), "--help"], capture_output=True, text=True
         )
         assert done.returncode == 0, done.stderr
         assert "usage:" in done.stdout
+
+
+@pytest.mark.slow
+def test_soak_rounds_count_the_poisoned_page_and_nothing_else() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "soak.py"),
+            "rounds",
+            "--rounds",
+            "2",
+            "--pages-per-host",
+            "4",
+            "--poison",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "rounds completed: 2 of 2; crashes of the ingesting process: 0" in done.stdout
+    assert (
+        "pages: 24, articles stored: 24, pages lost to a dead worker: 2 (poisoned on purpose: 2)"
+        in (done.stdout)
+    )
+    assert "fell back to feed text unexpectedly: 0" in done.stdout
