@@ -77,6 +77,15 @@ class SendSlots:
         self._name = name
         self._ensured = False
 
+    def _ensure(self) -> None:
+        # The row is created in a transaction of its own and only counted as there once that
+        # commits: a thread that skipped creating it must never update a row not yet visible.
+        if self._ensured:
+            return
+        with write_transaction(self._engine) as conn:
+            conn.execute(_ENSURE, {"name": self._name})
+        self._ensured = True
+
     def book(self, interval_seconds: float, horizon_seconds: float) -> Booking:
         """Take the next slot if it begins within `horizon_seconds`; otherwise say when to ask."""
         if interval_seconds <= 0 or not 0 <= horizon_seconds < MAX_AHEAD_SECONDS:
@@ -87,10 +96,8 @@ class SendSlots:
             "ahead": MAX_AHEAD_SECONDS,
             "horizon": horizon_seconds,
         }
+        self._ensure()
         with write_transaction(self._engine) as conn:
-            if not self._ensured:
-                conn.execute(_ENSURE, {"name": self._name})
-                self._ensured = True
             wait = conn.execute(_BOOK, params).scalar_one_or_none()
             if wait is not None:
                 return Booking(True, max(0.0, float(wait)))
@@ -103,8 +110,6 @@ class SendSlots:
     def pause(self, seconds: float) -> None:
         """Give out no slot for the next `seconds` (flood control paused the whole bot)."""
         seconds = min(max(0.0, seconds), MAX_AHEAD_SECONDS / 2)
+        self._ensure()
         with write_transaction(self._engine) as conn:
-            if not self._ensured:
-                conn.execute(_ENSURE, {"name": self._name})
-                self._ensured = True
             conn.execute(_PAUSE, {"name": self._name, "pause": seconds})
