@@ -66,6 +66,7 @@ STRINGS: dict[str, str] = {
     ),
     "settings_prompt_time": "Send the time as HH:MM, for example 07:30.",
     "settings_prompt_tz": "Send a time zone or a city, for example Asia/Shanghai or Taiyuan.",
+    "unknown_command": "I do not know the command {command}. /help lists what I can do.",
     "plain_text_hint": (
         "Send me a link and I will summarize it, or try /latest, /search &lt;words&gt; or /help."
     ),

@@ -66,6 +66,7 @@ STRINGS: dict[str, str] = {
     ),
     "settings_prompt_time": "请发送时间，格式为 HH:MM，例如 07:30。",
     "settings_prompt_tz": "请发送时区或城市名，例如 Asia/Shanghai 或 太原。",
+    "unknown_command": "我没有 {command} 这个命令。发送 /help 查看我能做什么。",
     "plain_text_hint": (
         "发送链接给我，我会为你概括；也可以试试 /latest、/search &lt;关键词&gt; 或 /help。"
     ),
