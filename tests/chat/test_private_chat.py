@@ -22,7 +22,7 @@ async def test_start_welcomes_in_english_with_region_buttons(bot: Bot) -> None:
 async def test_start_welcomes_in_chinese(bot: Bot) -> None:
     _user, chat = private_chat(bot.api, "李雷", "zh-hans")
     (answer,) = await bot.say(chat, "/start")
-    assert "你好" in answer.text
+    assert answer.text.startswith("👋 你好，李雷！\n")
     assert "太原" in [b.text for b in answer.button_list]
 
 
