@@ -198,6 +198,7 @@ STRINGS: dict[str, str] = {
     ),
     "region_remove_button": "🗑 Remove and tell them",
     "region_keep_button": "Keep it",
+    "region_removed_unfollowed": "Removed region <b>{name}</b> ({id}); no chat followed it.",
     "region_removed": "Removed region <b>{name}</b> ({id}); {count} subscribed chats will be told.",
     "region_kept": "Region <b>{name}</b> was kept.",
     "region_removed_notice": (

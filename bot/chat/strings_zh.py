@@ -188,6 +188,7 @@ STRINGS: dict[str, str] = {
     ),
     "region_remove_button": "🗑 删除并通知",
     "region_keep_button": "保留",
+    "region_removed_unfollowed": "已删除地区 <b>{name}</b>（{id}）；没有聊天订阅它。",
     "region_removed": "已删除地区 <b>{name}</b>（{id}）；将通知 {count} 个订阅的聊天。",
     "region_kept": "已保留地区 <b>{name}</b>。",
     "region_removed_notice": (

@@ -66,7 +66,7 @@ async def test_add_and_edit_a_region_with_the_catalogue_checks(bot: Bot) -> None
     assert region is not None
     assert (region.name_zh, region.places) == ("平遥古城", ("Pingyao", "Ancient City"))
     (unused,) = await bot.say(chat, "/removeregion pingyao")  # nobody follows it: no question
-    assert unused.text == "Removed region Pingyao (pingyao); 0 subscribed chats will be told."
+    assert unused.text == "Removed region Pingyao (pingyao); no chat followed it."
     assert bot.store.regions.get("pingyao") is None
 
 

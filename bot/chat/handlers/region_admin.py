@@ -153,7 +153,7 @@ async def _remove(admin: RegionAdmin, region_id: str, language: str) -> str:
     removed = await asyncio.to_thread(admin.remove, region_id, removal_notice, datetime.now(UTC))
     return t(
         language,
-        "region_removed",
+        "region_removed" if removed.notified else "region_removed_unfollowed",
         name=region_name(language, removed.region),
         id=removed.region.id,
         count=removed.notified,
