@@ -27,7 +27,7 @@ from bot.chat.error_handler import on_error
 from bot.chat.handlers.buttons import on_button
 from bot.chat.handlers.inline import add_inline_handlers
 from bot.chat.handlers.opml import import_opml
-from bot.chat.handlers.plain_text import plain_text
+from bot.chat.handlers.plain_text import plain_text, unknown_command
 from bot.chat.handlers.summary import bare_link
 from bot.chat.jobs import TRAFFIC_KEY, Background, install_jobs
 from bot.chat.rate_limiter import TrafficRateLimiter
@@ -47,6 +47,7 @@ STARTED_KEY = "newsbot.started"
 
 # Updates handled at once: enough that a slow /summary never holds up everyone else.
 CONCURRENT_UPDATES = 16
+UNKNOWN_COMMAND_GROUP = 10
 
 
 def _timed(name: str, handler: Handler) -> Handler:
@@ -98,6 +99,16 @@ def add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None
             filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
             _timed("text", plain_text),
         )
+    )
+    # A command no command handler takes: in a private chat, say so rather than stay silent
+    # (groups stay quiet: their commands may be meant for another bot). A group of its own, so
+    # that command handlers added after this one are still reached first.
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.TEXT & filters.COMMAND,
+            unknown_command,  # untimed: it sees every command, known ones included
+        ),
+        group=UNKNOWN_COMMAND_GROUP,
     )
     application.add_handler(CallbackQueryHandler(on_button))
     add_inline_handlers(application)

@@ -19,7 +19,7 @@ from telegram import (
 from telegram.constants import ParseMode
 
 from bot.chat.i18n import Html, t
-from bot.chat.render import message_parts, story_time, summary_blocks
+from bot.chat.render import stored_summary, story_time
 from bot.digest.markup import sendable
 from bot.store.records import Article
 
@@ -71,15 +71,7 @@ def summary_message(article: Article, zone: str) -> str:
     A summary longer than a message keeps its first part, which ends between sections or
     sentences, and says that it goes on; the linked title and the Open button lead to the rest.
     """
-    blocks = summary_blocks(
-        title=article.title,
-        url=article.url,
-        source=article.source,
-        when=story_time(article.published_at, zone),
-        sections=article.sections,
-        overall=article.summary,
-    )
-    parts = message_parts(blocks)
+    parts = stored_summary(article, zone)
     return parts[0] if len(parts) == 1 else f"{parts[0]}\n…"
 
 

@@ -146,3 +146,16 @@ def html_lines_parts(lines: Sequence[str], limit: int = PART_LIMIT) -> list[str]
     if current:
         parts.append(current)
     return parts
+
+
+def stored_summary(article: Article, zone: str) -> list[str]:
+    """A stored article's summary, section by section, as the messages /summary sends."""
+    blocks = summary_blocks(
+        title=article.title,
+        url=article.url,
+        source=article.source,
+        when=story_time(article.published_at, zone),
+        sections=article.sections,
+        overall=article.summary,
+    )
+    return message_parts(blocks)

@@ -66,6 +66,7 @@ STRINGS: dict[str, str] = {
     ),
     "settings_prompt_time": "Send the time as HH:MM, for example 07:30.",
     "settings_prompt_tz": "Send a time zone or a city, for example Asia/Shanghai or Taiyuan.",
+    "unknown_command": "I do not know the command {command}. /help lists what I can do.",
     "plain_text_hint": (
         "Send me a link and I will summarize it, or try /latest, /search &lt;words&gt; or /help."
     ),
@@ -197,6 +198,7 @@ STRINGS: dict[str, str] = {
     ),
     "region_remove_button": "🗑 Remove and tell them",
     "region_keep_button": "Keep it",
+    "region_removed_unfollowed": "Removed region <b>{name}</b> ({id}); no chat followed it.",
     "region_removed": "Removed region <b>{name}</b> ({id}); {count} subscribed chats will be told.",
     "region_kept": "Region <b>{name}</b> was kept.",
     "region_removed_notice": (

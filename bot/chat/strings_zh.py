@@ -66,6 +66,7 @@ STRINGS: dict[str, str] = {
     ),
     "settings_prompt_time": "请发送时间，格式为 HH:MM，例如 07:30。",
     "settings_prompt_tz": "请发送时区或城市名，例如 Asia/Shanghai 或 太原。",
+    "unknown_command": "我没有 {command} 这个命令。发送 /help 查看我能做什么。",
     "plain_text_hint": (
         "发送链接给我，我会为你概括；也可以试试 /latest、/search &lt;关键词&gt; 或 /help。"
     ),
@@ -187,6 +188,7 @@ STRINGS: dict[str, str] = {
     ),
     "region_remove_button": "🗑 删除并通知",
     "region_keep_button": "保留",
+    "region_removed_unfollowed": "已删除地区 <b>{name}</b>（{id}）；没有聊天订阅它。",
     "region_removed": "已删除地区 <b>{name}</b>（{id}）；将通知 {count} 个订阅的聊天。",
     "region_kept": "已保留地区 <b>{name}</b>。",
     "region_removed_notice": (

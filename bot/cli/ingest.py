@@ -21,6 +21,7 @@ from bot.settings import Settings
 from bot.store import Store, StoreError, open_store
 
 MAX_ERRORS_SHOWN = 20
+NO_FEEDS_HINT = "ingest: no feeds yet: `newsbot feeds add URL` or `newsbot feeds sync`"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -131,6 +132,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             store.upgrade()
             seed_regions(store, settings)
             feed_ids = selected_feeds(store, args)
+            if not store.feeds.list():
+                print(NO_FEEDS_HINT)
             while True:
                 started = time.monotonic()
                 report = _tick(store, settings, pages, feed_ids)

@@ -71,6 +71,14 @@ def _section_blocks(
     return blocks
 
 
+def _ends_wide(heading: str) -> bool:
+    """True when a heading ends in a CJK character or full-width punctuation."""
+    last = heading.rstrip()[-1:]
+    return bool(last) and (
+        "\u3000" <= last <= "\u9fff" or "\uf900" <= last <= "\ufaff" or "\uff00" <= last <= "\uffef"
+    )
+
+
 def story_lines(
     story: Story, language: Language, zone: ZoneInfo, today: datetime
 ) -> tuple[Line, ...]:
@@ -81,9 +89,12 @@ def story_lines(
     for bullet in story.bullets:
         spans: list[Span] = [plain("• ")]
         if bullet.heading:
-            colon = "：" if language == "zh" else ":"
-            spans.append(bold(f"{bullet.heading}{colon}"))
-            spans.append(plain(bullet.text if language == "zh" else f" {bullet.text}"))
+            # The heading's own script picks the colon, whatever the chat's language: a Chinese
+            # story in an English digest reads "标题：文字", an English one in a Chinese digest
+            # "Heading: text".
+            wide = _ends_wide(bullet.heading)
+            spans.append(bold(f"{bullet.heading}{'：' if wide else ':'}"))
+            spans.append(plain(bullet.text if wide else f" {bullet.text}"))
         else:
             spans.append(plain(bullet.text))
         lines.append(tuple(spans))

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from bot.news.regions import (
     InvalidRegionError,
+    UnknownRegionError,
     build_region,
     check_timezone,
     load_regions,
-    unknown_region_message,
 )
 from bot.store import Region, Store
 
@@ -59,7 +59,7 @@ class RegionAdmin:
         """The region with this id, or an error listing the known ones and how to add one."""
         region = self.store.regions.get(region_id)
         if region is None:
-            raise InvalidRegionError(unknown_region_message(region_id, self.known_ids()))
+            raise UnknownRegionError(region_id, self.known_ids())
         return region
 
     def add(

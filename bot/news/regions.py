@@ -32,6 +32,15 @@ class RegionConfigError(InvalidRegionError):
     """config/regions.toml cannot be used; the message names the entry."""
 
 
+class UnknownRegionError(InvalidRegionError):
+    """A region id that is not in the catalogue; keeps the id and the known ones for a chat."""
+
+    def __init__(self, region_id: str, known: Sequence[str]) -> None:
+        super().__init__(unknown_region_message(region_id, known))
+        self.region_id = region_id
+        self.known = tuple(known)
+
+
 def unknown_region_message(region_id: str, known: Sequence[str]) -> str:
     """The error for a region id that is not in the catalogue: the known ids, how to add one."""
     if not known:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -101,3 +102,14 @@ class Bot:
 
         found = await self.api.wait_for_async(changed, chat=chat)
         return [m for m in found if m.edits != edits.get(m.message_id, 0)]
+
+
+class ErrorRecords(logging.Handler):
+    """Collects every ERROR (or worse) record logged anywhere while the bot runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)

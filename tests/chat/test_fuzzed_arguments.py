@@ -18,7 +18,7 @@ from bot.news.errors import FetchError
 from bot.sandbox import BotApiEmulator, Chat, User
 from bot.settings import Settings
 from bot.store import Store, open_store
-from chat.harness import seed
+from chat.harness import ErrorRecords, seed
 from chat.threaded import ThreadedBot
 
 TRICKY = st.sampled_from(
@@ -54,17 +54,6 @@ ARGUMENTS = st.one_of(
     st.lists(st.one_of(TRICKY, st.text(max_size=12)), max_size=12).map(" ".join),
     st.text(min_size=3000, max_size=4000),
 )
-
-
-class ErrorRecords(logging.Handler):
-    """Collects every ERROR (or worse) record logged anywhere while the bot runs."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
 
 
 @dataclass

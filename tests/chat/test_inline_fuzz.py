@@ -17,7 +17,7 @@ from bot.sandbox import BotApiEmulator, User
 from bot.sandbox.inline_records import InlineAnswer
 from bot.settings import Settings
 from bot.store import open_store
-from chat.harness import seed
+from chat.harness import ErrorRecords, seed
 from chat.threaded import ThreadedBot
 
 # Full-text and SQL syntax, markup, and words that match the seeded stories.
@@ -62,17 +62,6 @@ QUERIES = st.one_of(
     st.text(max_size=256),
     st.lists(st.one_of(OPERATORS, st.text(max_size=10)), max_size=20).map(" ".join),
 ).map(lambda text: text[:256])
-
-
-class ErrorRecords(logging.Handler):
-    """Collects every ERROR (or worse) record logged anywhere while the bot runs."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from botapi import private_chat
+from botapi import group_chat, private_chat
 
 from chat.harness import Bot
 
@@ -22,7 +22,7 @@ async def test_start_welcomes_in_english_with_region_buttons(bot: Bot) -> None:
 async def test_start_welcomes_in_chinese(bot: Bot) -> None:
     _user, chat = private_chat(bot.api, "李雷", "zh-hans")
     (answer,) = await bot.say(chat, "/start")
-    assert "你好" in answer.text
+    assert answer.text.startswith("👋 你好，李雷！\n")
     assert "太原" in [b.text for b in answer.button_list]
 
 
@@ -141,6 +141,20 @@ async def test_plain_text_gets_a_hint_not_silence(bot: Bot) -> None:
     assert "Send me a link" in hint.text
     (again,) = await bot.say(chat, "07:30")
     assert "Send me a link" in again.text  # no settings prompt is pending: not a time change
+
+
+async def test_an_unknown_command_is_named_in_private_and_ignored_in_groups(bot: Bot) -> None:
+    user, chat = private_chat(bot.api, "Nell")
+    (hint,) = await bot.say(chat, "/weather <b>now</b>")
+    assert hint.text == "I do not know the command /weather. /help lists what I can do."
+    await bot.say(chat, "/settings lang zh")
+    (zh,) = await bot.say(chat, "/nosuch@newsbot_test_bot")
+    assert zh.text == "我没有 /nosuch 这个命令。发送 /help 查看我能做什么。"
+    group = group_chat(bot.api, user)
+    bot.api.send_text(group, "/weather", user=user)
+    (latest,) = await bot.say(group, "/latest", user=user)  # the next answer is to /latest
+    assert latest.text.startswith("Latest")
+    assert len(bot.api.messages(group)) == 1
 
 
 async def test_digest_now_and_latest(bot: Bot) -> None:

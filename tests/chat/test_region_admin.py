@@ -48,12 +48,14 @@ async def test_add_and_edit_a_region_with_the_catalogue_checks(bot: Bot) -> None
         ("/addregion wutai | Wutai | 五台 | | Mars/Base", "'Mars/Base' is not an IANA time zone"),
         ("/addregion wutai |  | 五台", "name_en is required"),
         ("/editregion pingyao tz Nowhere/City", "'Nowhere/City' is not an IANA time zone"),
-        ("/editregion nowhere name_en X", "unknown region 'nowhere' (known: beijing,"),
     ):
         (answer,) = await bot.say(chat, command)
         assert answer.text.startswith("Could not do that: "), command
         assert reason in answer.text, command
     assert bot.store.regions.get("wutai") is None
+    (unknown,) = await bot.say(chat, "/editregion nowhere name_en X")
+    assert unknown.text.startswith("I do not know the region “nowhere”. Known regions: beijing,")
+    assert unknown.text.endswith("Add one with /addregion (send it alone for its usage).")
     (usage,) = await bot.say(chat, "/editregion pingyao colour red")
     assert usage.text.startswith("Usage: /editregion id field value")
     (changed,) = await bot.say(chat, "/editregion pingyao places Pingyao, Ancient City")
@@ -64,7 +66,7 @@ async def test_add_and_edit_a_region_with_the_catalogue_checks(bot: Bot) -> None
     assert region is not None
     assert (region.name_zh, region.places) == ("平遥古城", ("Pingyao", "Ancient City"))
     (unused,) = await bot.say(chat, "/removeregion pingyao")  # nobody follows it: no question
-    assert unused.text == "Removed region Pingyao (pingyao); 0 subscribed chats will be told."
+    assert unused.text == "Removed region Pingyao (pingyao); no chat followed it."
     assert bot.store.regions.get("pingyao") is None
 
 
@@ -97,7 +99,7 @@ async def test_removing_a_followed_region_asks_then_tells_the_subscribers(bot: B
     assert notice.text.startswith("管理员已删除地区 云冈")
     assert len(bot.api.messages(other)) == other_before
     (gone,) = await bot.say(admin_chat, "/removeregion yungang yes")
-    assert "unknown region 'yungang'" in gone.text
+    assert gone.text.startswith("I do not know the region “yungang”. Known regions: ")
 
 
 async def test_a_chinese_speaking_admin_is_answered_in_chinese(bot: Bot) -> None:
@@ -110,6 +112,9 @@ async def test_a_chinese_speaking_admin_is_answered_in_chinese(bot: Bot) -> None
         assert added.text.startswith("已添加地区 晋祠（jinci）。")
         (bad,) = await bot.say(chat, "/editregion jinci tz Mars/Base")
         assert bad.text.startswith("无法完成：")
+        (unknown,) = await bot.say(chat, "/removeregion nowhere")
+        assert unknown.text.startswith("我不认识地区“nowhere”。已有地区：beijing,")
+        assert "newsbot" not in unknown.text  # no command-line hint in a chat
     finally:
         await bot.say(chat, "/settings lang en")
 

@@ -81,6 +81,14 @@ def test_escapes_text_and_attributes() -> None:
     visible(part)
 
 
+def test_a_headings_own_script_picks_its_colon_in_either_language() -> None:
+    s = story(1, "t", [("红色寻访", "晋源区开展专题教学。"), ("Route", "The line opens.")])
+    for language in ("en", "zh"):
+        (part,) = render_digest(content_of([s]), language, ZONE, NAMES)
+        assert "<b>红色寻访：</b>晋源区开展专题教学。" in part, language
+        assert "<b>Route:</b> The line opens." in part, language
+
+
 def test_empty_digest_says_so_in_the_chat_language() -> None:
     empty = DigestContent(NOW - timedelta(days=1), NOW, ())
     (en,) = render_digest(empty, "en", ZONE, NAMES)

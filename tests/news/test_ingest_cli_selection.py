@@ -45,6 +45,13 @@ def test_all_checks_every_feed_now_with_conditional_requests(cli_env, feed_serve
         assert store.articles.count() == stored
 
 
+def test_a_database_without_feeds_says_how_to_add_one(cli_env, capsys):
+    assert main(["ingest", "--once"]) == 0
+    first, second = capsys.readouterr().out.splitlines()
+    assert first == "ingest: no feeds yet: `newsbot feeds add URL` or `newsbot feeds sync`"
+    assert second.startswith("ingest: 0 feeds checked")
+
+
 def test_one_feed_by_id_or_url_and_unknown_feeds(cli_env, feed_server, capsys):
     good = feed_server.site["good"]
     for url in good[:2]:

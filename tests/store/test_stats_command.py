@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -48,6 +50,25 @@ async def _stats_png(
     return raw["caption"] or "", api.file_bytes(raw["photo"][-1]["file_id"])
 
 
+@asynccontextmanager
+async def _running(
+    api: BotApiEmulator, store: Store, store_url: str, admin: User
+) -> AsyncIterator[Chat]:
+    """The real application polling the emulator, with `admin` as its admin; yields their chat."""
+    settings = Settings(
+        bot_token=api.token,
+        api_url=api.root,
+        admin_ids=frozenset({admin.id}),
+        database_url=store_url,
+        timezone="UTC",
+    )
+    application = build_application(settings, store, background=Background.none())
+    async with serving(application):
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+        yield api.create_private_chat(admin)
+
+
 def _failure_pixels(png: bytes) -> int:
     colours = _picture(png).getcolors(maxcolors=1 << 20)
     assert colours is not None
@@ -59,19 +80,8 @@ async def test_stats_chart_draws_todays_feed_failures(store_url: str, tmp_path: 
     store: Store = open_store(store_url)
     try:
         admin = api.create_user("Ada", language_code="en")
-        settings = Settings(
-            bot_token=api.token,
-            api_url=api.root,
-            admin_ids=frozenset({admin.id}),
-            database_url=store_url,
-            timezone="UTC",
-        )
         feed = store.feeds.add("https://flaky.example/feed.xml")
-        application = build_application(settings, store, background=Background.none())
-        async with serving(application):
-            assert application.updater is not None
-            await application.updater.start_polling(poll_interval=0.0, timeout=1)
-            chat = api.create_private_chat(admin)
+        async with _running(api, store, store_url, admin) as chat:
             caption, quiet = await _stats_png(api, chat, admin, tmp_path)
             assert "Articles: " in caption
             assert _failure_pixels(quiet) == 0
@@ -93,24 +103,13 @@ async def test_a_chinese_admin_gets_a_chart_in_chinese(store_url: str, tmp_path:
     store: Store = open_store(store_url)
     try:
         admin = api.create_user("李雷", language_code="zh-hans")
-        settings = Settings(
-            bot_token=api.token,
-            api_url=api.root,
-            admin_ids=frozenset({admin.id}),
-            database_url=store_url,
-            timezone="UTC",
-        )
         store.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ()))
         store.regions.upsert(Region("shanghai", "Shanghai", "上海", ()))
         now = datetime.now(UTC)
         for n, region in enumerate(("taiyuan", "taiyuan", "shanghai")):
             story = NewArticle(url=f"https://n.example/{n}", title=f"t{n}", regions=(region,))
             store.articles.add_many([story], now=now - timedelta(minutes=n))
-        application = build_application(settings, store, background=Background.none())
-        async with serving(application):
-            assert application.updater is not None
-            await application.updater.start_polling(poll_interval=0.0, timeout=1)
-            chat = api.create_private_chat(admin)
+        async with _running(api, store, store_url, admin) as chat:
             caption, png = await _stats_png(api, chat, admin, tmp_path)
     finally:
         store.close()

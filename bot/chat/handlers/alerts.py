@@ -25,6 +25,7 @@ from bot.chat.handlers.common import (
     Destination,
     arguments,
     destination_of,
+    ensure_channel,
     ensure_record,
     language_for,
     refuse_long,
@@ -219,13 +220,5 @@ async def channel_alert(
     request: AlertRequest = parse_alert(words, regions)
     if isinstance(request, AlertProblem):
         return t(language, request.key, limit=MAX_ALERTS)
-    await asyncio.to_thread(
-        svc.store.chats.ensure,
-        channel_id,
-        0,
-        kind="channel",
-        title=handle,
-        language=language,
-        timezone=svc.settings.timezone,
-    )
+    await ensure_channel(svc, channel_id, handle, language)
     return await apply_alert(svc, where, request, user_id, language, regions)

@@ -42,7 +42,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         record = await ensure_record(svc, update)
     language = language_of(record, update)
     user = update.effective_user
-    name = f", {user.first_name}" if user and user.first_name else ""
+    comma = "，" if language == "zh" else ", "
+    name = f"{comma}{user.first_name}" if user and user.first_name else ""
     regions = await asyncio.to_thread(svc.store.regions.list)
     followed = set(record.regions) if record else set()
     keyboard = regions_keyboard(language, [r for r in regions if r.id not in followed])

@@ -65,6 +65,19 @@ async def ensure_record(svc: Services, update: Update) -> ChatRecord | None:
     )
 
 
+async def ensure_channel(svc: Services, channel_id: int, handle: str, language: str) -> None:
+    """Create a channel's settings on first use, named by its @handle, in the admin's language."""
+    await asyncio.to_thread(
+        svc.store.chats.ensure,
+        channel_id,
+        0,
+        kind="channel",
+        title=handle,
+        language=language,
+        timezone=svc.settings.timezone,
+    )
+
+
 def user_language(update: Update) -> str:
     """The interface language of the sender's Telegram client."""
     user = update.effective_user

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
+from telegram.ext import CommandHandler, ContextTypes
 
 from bot.chat.handlers.common import language_for
 from bot.chat.handlers.settings_panel import AWAITING_KEY, change_from_text
@@ -24,3 +24,23 @@ async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     language = await language_for(services(context), update)
     await reply(update, context, t(language, "plain_text_hint"))
+
+
+def _has_handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """True when some command handler, in any group (added later too), takes this command."""
+    return any(
+        isinstance(handler, CommandHandler) and handler.check_update(update)
+        for handlers in context.application.handlers.values()
+        for handler in handlers
+    )
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command the bot does not have, in a private chat: say so and point at /help."""
+    if _has_handler(update, context):
+        return
+    message = update.effective_message
+    text = (message.text or "").strip() if message is not None else ""
+    command = text.split(maxsplit=1)[0].split("@", 1)[0] if text else "/"
+    language = await language_for(services(context), update)
+    await reply(update, context, t(language, "unknown_command", command=command[:40]))

@@ -15,7 +15,7 @@ from bot.chat.replies import edit_unless_unchanged, reply
 from bot.chat.services import services
 from bot.news.errors import FeedError
 from bot.news.region_admin import RegionAdmin, RegionEdit
-from bot.news.regions import split_places
+from bot.news.regions import UnknownRegionError, split_places
 from bot.store import Region
 
 EDIT_FIELDS = {
@@ -45,6 +45,14 @@ def details(language: str, region: Region) -> Html:
             tz=region.timezone or t(language, "none"),
         )
     )
+
+
+def refusal(language: str, exc: FeedError) -> str:
+    """Why a region change was refused, in the chat's language: an unknown id lists the known."""
+    if isinstance(exc, UnknownRegionError):
+        known = ", ".join(exc.known) or t(language, "none")
+        return t(language, "unknown_region_admin", query=exc.region_id, known=known)
+    return t(language, "region_invalid", reason=str(exc))
 
 
 def removal_notice(language: str, region: Region) -> str:
@@ -80,7 +88,7 @@ async def addregion(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             admin.add, fields[0], fields[1], fields[2], places, timezone
         )
     except FeedError as exc:
-        await reply(update, context, t(language, "region_invalid", reason=str(exc)))
+        await reply(update, context, refusal(language, exc))
         return
     name = region_name(language, region)
     answer = t(language, "region_added", name=name, id=region.id, details=details(language, region))
@@ -113,7 +121,7 @@ async def editregion(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     try:
         region = await asyncio.to_thread(admin.edit, parts[0], change)
     except FeedError as exc:
-        await reply(update, context, t(language, "region_invalid", reason=str(exc)))
+        await reply(update, context, refusal(language, exc))
         return
     name = region_name(language, region)
     answer = t(
@@ -145,7 +153,7 @@ async def _remove(admin: RegionAdmin, region_id: str, language: str) -> str:
     removed = await asyncio.to_thread(admin.remove, region_id, removal_notice, datetime.now(UTC))
     return t(
         language,
-        "region_removed",
+        "region_removed" if removed.notified else "region_removed_unfollowed",
         name=region_name(language, removed.region),
         id=removed.region.id,
         count=removed.notified,
@@ -178,7 +186,7 @@ async def removeregion(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             return
         await reply(update, context, await _remove(admin, region.id, language))
     except FeedError as exc:
-        await reply(update, context, t(language, "region_invalid", reason=str(exc)))
+        await reply(update, context, refusal(language, exc))
 
 
 async def region_removal_button(
@@ -199,5 +207,5 @@ async def region_removal_button(
         else:
             text = await _remove(admin, region.id, language)
     except FeedError as exc:
-        text = t(language, "region_invalid", reason=str(exc))
+        text = refusal(language, exc)
     await edit_unless_unchanged(query.edit_message_text(text))

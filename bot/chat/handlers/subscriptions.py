@@ -18,6 +18,7 @@ from bot.chat.handlers.common import (
     arguments,
     chat_record,
     destination_of,
+    ensure_channel,
     ensure_record,
     language_for,
     refuse_long,
@@ -246,15 +247,7 @@ async def _set_channel(
     if region is None:
         await reply(update, context, t(language, "unknown_region", query=query))
         return
-    await asyncio.to_thread(
-        svc.store.chats.ensure,
-        channel_id,
-        0,
-        kind="channel",
-        title=handle,
-        language=language,
-        timezone=svc.settings.timezone,
-    )
+    await ensure_channel(svc, channel_id, handle, language)
     await _subscribe_destination(svc, where, region, language)
     name = region_name(region, language)
     await reply(update, context, t(language, "channel_subscribed", channel=handle, region=name))

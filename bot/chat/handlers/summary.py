@@ -16,11 +16,10 @@ from telegram.ext import ContextTypes
 from bot.chat.arguments import ArticleTarget, LinkTarget, RegionTarget, find_url, summary_target
 from bot.chat.handlers.common import arguments, language_and_zone, language_for, refuse_long
 from bot.chat.i18n import t
-from bot.chat.render import message_parts, region_name, story_time, summary_blocks
+from bot.chat.render import message_parts, region_name, stored_summary, story_time, summary_blocks
 from bot.chat.replies import reply, reply_parts
 from bot.chat.services import Services, services
 from bot.news.errors import FeedError
-from bot.store.records import Article
 
 log = logging.getLogger(__name__)
 REGION_TOP = 5
@@ -101,19 +100,6 @@ async def summarize_link(
         overall=result.summary,
     )
     await reply_parts(update, context, message_parts(blocks))
-
-
-def stored_summary(article: Article, zone: str) -> list[str]:
-    """A stored article's summary, section by section."""
-    blocks = summary_blocks(
-        title=article.title,
-        url=article.url,
-        source=article.source,
-        when=story_time(article.published_at, zone),
-        sections=article.sections,
-        overall=article.summary,
-    )
-    return message_parts(blocks)
 
 
 async def region_top(svc: Services, target: RegionTarget, language: str, zone: str) -> list[str]:
