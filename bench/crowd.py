@@ -39,8 +39,7 @@ from bot.news.regions import load_regions
 from bot.sandbox import BotApiEmulator, Chat
 from bot.sandbox.records import ApiCall
 from bot.settings import PROJECT_ROOT, Settings
-from bot.store import Store, open_store
-from bot.store.outbox_records import NewDigest, Recipient
+from bot.store import NewDigest, Recipient, Store, open_store
 
 BOUND_FACTOR = 1.2
 # Methods Telegram's message limits apply to (the emulator counts exactly these).

@@ -24,8 +24,7 @@ from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
 from bot.digest.pacing import Pacing
 from bot.sandbox import BotApiEmulator
 from bot.settings import Settings
-from bot.store import Store, open_store
-from bot.store.outbox_records import NewDigest, Recipient
+from bot.store import NewDigest, Recipient, Store, open_store
 
 TARGET = 0.95
 

@@ -23,7 +23,8 @@ from search import NOW, REGIONS, synthetic_articles
 from temp_databases import DEFAULT_POSTGRES, database_url
 
 from bot.store import Region, Store, open_store
-from bot.store.chat_tables import chats, subscriptions
+from bot.store import chats_table as chats
+from bot.store import subscriptions_table as subscriptions
 
 LANGUAGES = ("en", "en", "en", "zh")
 ZONES = ("Asia/Shanghai", "UTC", "Europe/Berlin")

@@ -17,7 +17,7 @@ from bot.chat.jobs import Background
 from bot.sandbox import BotApiEmulator, Chat, SentMessage
 from bot.settings import Settings
 from bot.store import Store, open_store
-from bot.store.crowd_tables import search_pages
+from bot.store import search_pages_table as search_pages
 from chat.harness import seed
 
 

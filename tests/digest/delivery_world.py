@@ -10,7 +10,8 @@ from newsroom import extra_copies
 
 from bot.sandbox import BotApiEmulator
 from bot.store import Store
-from bot.store.chat_tables import chats, subscriptions
+from bot.store import chats_table as chats
+from bot.store import subscriptions_table as subscriptions
 
 
 @dataclass

@@ -21,7 +21,7 @@ from bot.digest.alerts import (
     plan_alerts,
     quiet_until,
 )
-from bot.store.alert_records import Alert, HourUsage
+from bot.store import Alert, HourUsage
 
 NEW_YORK = ZoneInfo("America/New_York")
 SHANGHAI = ZoneInfo("Asia/Shanghai")

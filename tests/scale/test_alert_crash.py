@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from bot.sandbox import BotApiEmulator
 from bot.store import Region, Store, open_store
-from bot.store.schema import articles
+from bot.store import articles_table as articles
 
 TITLES = [
     "Flood closes the Fen river bridge in Taiyuan",

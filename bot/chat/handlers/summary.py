@@ -20,7 +20,7 @@ from bot.chat.render import message_parts, region_name, story_time, summary_bloc
 from bot.chat.replies import reply, reply_parts
 from bot.chat.services import Services, services
 from bot.news.errors import FeedError
-from bot.store.records import Article
+from bot.store import Article
 
 log = logging.getLogger(__name__)
 REGION_TOP = 5
