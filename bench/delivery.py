@@ -5,7 +5,7 @@ rate), queues one digest message to each of N private chats in a throw-away stor
 real OutboxSender until the outbox is empty, then checks every chat got its message exactly
 once. The rate is measured between the first and the last accepted sendMessage. Usage:
 
-    python bench/delivery.py [--messages 2000] [--rates 25,100] [--store sqlite|postgresql]
+    python -m bench.delivery [--messages 2000] [--rates 25,100] [--store sqlite|postgresql]
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from temp_databases import DEFAULT_POSTGRES, database_url
-
+from bench.temp_databases import DEFAULT_POSTGRES, database_url
 from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
 from bot.digest.pacing import Pacing
 from bot.sandbox import BotApiEmulator
