@@ -32,15 +32,15 @@ check: lint test
 
 # Quality and speed of the summarizer, then ingest + search, delivery, memory and inline (~30 min).
 bench: $(STAMP)
-	$(BIN)/python bench/quality.py
-	$(BIN)/python bench/speed.py
-	$(BIN)/python bench/debris.py
-	$(BIN)/python bench/build_corpus.py && $(BIN)/python bench/pages.py || true
-	$(BIN)/python bench/ingest.py
-	$(BIN)/python bench/delivery.py --store both
-	$(BIN)/python bench/crowd.py
-	$(BIN)/python bench/memory.py
-	$(BIN)/python bench/inline.py
+	$(BIN)/python -m bench.quality
+	$(BIN)/python -m bench.speed
+	$(BIN)/python -m bench.debris
+	$(BIN)/python -m bench.build_corpus && $(BIN)/python -m bench.pages || true
+	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.delivery --store both
+	$(BIN)/python -m bench.crowd
+	$(BIN)/python -m bench.memory
+	$(BIN)/python -m bench.inline
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -6,7 +6,7 @@ queue in one transaction). The baseline, run in the same process on the same dat
 a /search-based design would cost: one full-text query per alert over the new stories.
 Usage:
 
-    python bench/alerts.py [--articles 2000] [--alerts 500] [--postgres URL | --no-postgres]
+    python -m bench.alerts [--articles 2000] [--alerts 500] [--postgres URL | --no-postgres]
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ import random
 import time
 from datetime import timedelta
 
-from search import CHINESE_PHRASES, NEWS_WORDS, NOW, REGIONS, synthetic_articles
-from temp_databases import DEFAULT_POSTGRES, postgres_url, sqlite_url
-
+from bench.search import CHINESE_PHRASES, NEWS_WORDS, NOW, REGIONS, synthetic_articles
+from bench.temp_databases import DEFAULT_POSTGRES, postgres_url, sqlite_url
 from bot.digest.alert_tick import run_alerts
 from bot.store import Region, Store, open_store
 

@@ -1,6 +1,6 @@
 """Rebuild the real-page dev corpus into data/pages.jsonl from local repository snapshots.
 
-Usage: python bench/build_corpus.py [--mirror DIR] [--out FILE]
+Usage: python -m bench.build_corpus [--mirror DIR] [--out FILE]
 
 Each source is a public GitHub repository brought onto this machine beforehand as a bare
 snapshot under ``--mirror`` (default /work/.mirror, one ``<owner>+<name>/repo`` git directory
@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from dev_split import part_of
+from bench.dev_split import part_of
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MIRROR = Path("/work/.mirror")

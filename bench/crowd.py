@@ -12,7 +12,7 @@ accepting the answer), how soon waiting users saw "typing", the share of calls a
 digest parts lost or doubled, and the total time against 1.2 x (parts + answers) / rate.
 Usage:
 
-    python bench/crowd.py [--users 300] [--digest-chats 0,1000] [--store sqlite|postgresql]
+    python -m bench.crowd [--users 300] [--digest-chats 0,1000] [--store sqlite|postgresql]
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from temp_databases import DEFAULT_POSTGRES, database_url
-
+from bench.temp_databases import DEFAULT_POSTGRES, database_url
 from bot.chat.app import build_application, serving
 from bot.chat.jobs import Background
 from bot.news.feed_service import FeedService
@@ -39,8 +38,7 @@ from bot.news.regions import load_regions
 from bot.sandbox import BotApiEmulator, Chat
 from bot.sandbox.records import ApiCall
 from bot.settings import PROJECT_ROOT, Settings
-from bot.store import Store, open_store
-from bot.store.outbox_records import NewDigest, Recipient
+from bot.store import NewDigest, Recipient, Store, open_store
 
 BOUND_FACTOR = 1.2
 # Methods Telegram's message limits apply to (the emulator counts exactly these).

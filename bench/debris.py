@@ -1,6 +1,6 @@
 """Articles wrapped in regional-news debris: how much of it reaches the summary?
 
-Usage: python bench/debris.py [--set tune|heldout|both] [--format text|html|both] [--show N]
+Usage: python -m bench.debris [--set tune|heldout|both] [--format text|html|both] [--show N]
 
 Every article (English: the CNN/DailyMail dev set; Chinese: the bench's own short news) is
 wrapped in a header (outlet, time, reporter) and a tail of debris (source and editor credits,
@@ -24,9 +24,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from debris_wordings import CHINESE_ARTICLES, WORDINGS
-from dev_split import REPORT, TUNE, part_of
-
+from bench.debris_wordings import CHINESE_ARTICLES, WORDINGS
+from bench.dev_split import REPORT, TUNE, part_of
 from summarizer import SummarizerError, Summary, extract_article, summarize
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "cnndm_dev.jsonl"

@@ -5,7 +5,7 @@ rate), queues one digest message to each of N private chats in a throw-away stor
 real OutboxSender until the outbox is empty, then checks every chat got its message exactly
 once. The rate is measured between the first and the last accepted sendMessage. Usage:
 
-    python bench/delivery.py [--messages 2000] [--rates 25,100] [--store sqlite|postgresql]
+    python -m bench.delivery [--messages 2000] [--rates 25,100] [--store sqlite|postgresql]
 """
 
 from __future__ import annotations
@@ -18,14 +18,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from temp_databases import DEFAULT_POSTGRES, database_url
-
+from bench.temp_databases import DEFAULT_POSTGRES, database_url
 from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
 from bot.digest.pacing import Pacing
 from bot.sandbox import BotApiEmulator
 from bot.settings import Settings
-from bot.store import Store, open_store
-from bot.store.outbox_records import NewDigest, Recipient
+from bot.store import NewDigest, Recipient, Store, open_store
 
 TARGET = 0.95
 

@@ -17,7 +17,7 @@ for SECONDS seconds; the parent counts the children that died from a signal or a
   dictionary, as `summarizer.native` does;
 - `summarizer`: the public API, `summarizer.extract_article` + `summarizer.summarize`.
 
-    python bench/extract_stress.py --variant trafilatura --runs 20 --seconds 10
+    python -m bench.extract_stress --variant trafilatura --runs 20 --seconds 10
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+from bench.page_maker import PageMaker
 
-from page_maker import PageMaker  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+
 
 VARIANTS = (
     "trafilatura",
@@ -179,7 +179,8 @@ def main() -> int:
     for run in range(args.runs):
         command = [
             sys.executable,
-            __file__,
+            "-m",
+            "bench.extract_stress",
             "--child",
             "--variant",
             args.variant,

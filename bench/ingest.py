@@ -15,21 +15,19 @@ import asyncio
 import os
 import random
 import re
-import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import bench.search as search_bench
+from bench.temp_databases import DEFAULT_POSTGRES, database_url
+from bot.news.ingest import IngestOptions, run_ingest_tick
+from bot.news.page_workers import PagePool, PoolConfig
+from bot.store import open_store
+from tests.feedserver import FeedServer
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
-import search as search_bench  # noqa: E402
-from feedserver import FeedServer  # noqa: E402
-from temp_databases import DEFAULT_POSTGRES, database_url  # noqa: E402
-
-from bot.news.ingest import IngestOptions, run_ingest_tick  # noqa: E402
-from bot.news.page_workers import PagePool, PoolConfig  # noqa: E402
-from bot.store import open_store  # noqa: E402
 
 SAMPLES = ROOT / "config" / "sample_feeds" / "articles"
 

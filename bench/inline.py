@@ -8,7 +8,7 @@ strings, empty queries of readers following one to three regions (or none), and 
 through next_offset. The baseline, run afterwards in the same process, is the store's own
 search call for the same words (what /search costs without Telegram). Usage:
 
-    python bench/inline.py [--articles 100000] [--postgres URL | --no-postgres] [--no-sqlite]
+    python -m bench.inline [--articles 100000] [--postgres URL | --no-postgres] [--no-sqlite]
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import search as search_bench
 from sqlalchemy import text
-from temp_databases import DEFAULT_POSTGRES, postgres_url, sqlite_url
 
+import bench.search as search_bench
+from bench.temp_databases import DEFAULT_POSTGRES, postgres_url, sqlite_url
 from bot.chat.app import build_application, serving
 from bot.chat.jobs import Background
 from bot.sandbox import BotApiEmulator, User

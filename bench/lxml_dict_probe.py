@@ -4,7 +4,7 @@ Reads `xmlDoc.dict` through ctypes (struct offsets of CPython 3.11 and lxml 6 on
 Linux: the `_Element` proxy's `_doc`, the `_Document`'s `_c_doc`, the `xmlDoc`'s `dict`).
 Threads run one after another here, so the output shows sharing, not a race:
 
-    python bench/lxml_dict_probe.py
+    python -m bench.lxml_dict_probe
     trafilatura first:  3 threads, 1 distinct dictionaries ...
     claimed first:      3 threads, 3 distinct dictionaries ...
 """
@@ -12,11 +12,7 @@ Threads run one after another here, so the output shows sharing, not a race:
 from __future__ import annotations
 
 import ctypes
-import sys
 import threading
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lxml import etree
 from trafilatura.utils import load_html

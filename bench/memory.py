@@ -5,7 +5,7 @@ a fresh process that opens the store, builds every subscriber's digest (`send_no
 queues one outbox row per message), serves searches, and reports its resident set size
 (VmRSS) after each step and its peak (VmHWM), from /proc/self/status. Usage:
 
-    python bench/memory.py [--articles 100000] [--subscribers 10000] [--store sqlite|postgresql]
+    python -m bench.memory [--articles 100000] [--subscribers 10000] [--store sqlite|postgresql]
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from search import NOW, REGIONS, synthetic_articles
-from temp_databases import DEFAULT_POSTGRES, database_url
-
+from bench.search import NOW, REGIONS, synthetic_articles
+from bench.temp_databases import DEFAULT_POSTGRES, database_url
 from bot.store import Region, Store, open_store
-from bot.store.chat_tables import chats, subscriptions
+from bot.store import chats_table as chats
+from bot.store import subscriptions_table as subscriptions
 
 LANGUAGES = ("en", "en", "en", "zh")
 ZONES = ("Asia/Shanghai", "UTC", "Europe/Berlin")
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             fill(store, args.articles, args.subscribers)
         filled = time.perf_counter() - started
         child = subprocess.run(
-            [sys.executable, __file__, "--measure", url], capture_output=True, text=True
+            [sys.executable, "-m", "bench.memory", "--measure", url], capture_output=True, text=True
         )
     if child.returncode != 0:
         print(child.stderr, file=sys.stderr)

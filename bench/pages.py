@@ -1,6 +1,6 @@
 """Real pages with human ground truth: does what a reader gets come from the main text?
 
-Usage: python bench/pages.py [--path data/pages.jsonl] [--part tune|report|all] [--show N]
+Usage: python -m bench.pages [--path data/pages.jsonl] [--part tune|report|all] [--show N]
 
 Each page of the corpus (rebuild it with bench/build_corpus.py) is extracted and summarized as
 ingest does it. Reported per part: pages that end in "no article text found" although their
@@ -20,8 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dev_split import REPORT, TUNE
-
+from bench.dev_split import REPORT, TUNE
 from summarizer import SummarizerError, summarize
 from summarizer.extract import extract_page
 
@@ -163,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=5)
     args = parser.parse_args(argv)
     if not args.path.is_file():
-        print(f"pages: no corpus at {args.path}; run python bench/build_corpus.py", file=sys.stderr)
+        print(f"pages: no corpus at {args.path}; run python -m bench.build_corpus", file=sys.stderr)
         return 2
     pages = [json.loads(line) for line in args.path.read_text(encoding="utf-8").splitlines()]
     for part in [args.part] if args.part else [TUNE, REPORT]:

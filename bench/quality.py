@@ -1,6 +1,6 @@
 """ROUGE of the default ranker, Lead-3 and every stock sumy algorithm on the dev set.
 
-Usage: python bench/quality.py [--path FILE] [--sentences N] [--algorithms a,b] [--limit N]
+Usage: python -m bench.quality [--path FILE] [--sentences N] [--algorithms a,b] [--limit N]
                               [--part tune|report|all]
 
 The dev set is split by id (bench/dev_split.py): tune on the "tune" part only; the "report" part
@@ -20,9 +20,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from dev_split import REPORT, TUNE, part_of
 from rouge_score import rouge_scorer
 
+from bench.dev_split import REPORT, TUNE, part_of
 from summarizer.algorithms import ALGORITHMS, select
 from summarizer.tokenize import get_tokenizer
 

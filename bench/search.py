@@ -4,7 +4,7 @@ Bulk-loads N synthetic articles (English and Chinese, five regions, a year of da
 temporary SQLite file and a temporary PostgreSQL database, then times each query repeatedly
 and prints p50/p95 per store. Usage:
 
-    python bench/search.py [--articles 100000] [--runs 40] [--postgres URL | --no-postgres]
+    python -m bench.search [--articles 100000] [--runs 40] [--postgres URL | --no-postgres]
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
-from temp_databases import DEFAULT_POSTGRES, postgres_url, sqlite_url
 
+from bench.temp_databases import DEFAULT_POSTGRES, postgres_url, sqlite_url
 from bot.store import NewArticle, Region, Store, open_store
 
 NOW = datetime(2024, 11, 29, 12, 0, tzinfo=UTC)

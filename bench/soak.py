@@ -10,8 +10,8 @@ every INTERVAL seconds for DURATION seconds; each time the last batch is in, a n
 PAGES pages arrives. A user sends a command every 10 s and the answer must come. Reports the
 bot's peak memory and its page workers'.
 
-    python bench/soak.py rounds --rounds 200
-    python bench/soak.py run --duration 600
+    python -m bench.soak rounds --rounds 200
+    python -m bench.soak run --duration 600
 """
 
 from __future__ import annotations
@@ -28,16 +28,14 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench import soak_run
+from bench.processes import describe_exit, peak_rss_mib
+from bench.soak_site import FAULT_MARKER, FEED_TEXT, SoakSites
+from bot.news.ingest import IngestOptions, run_ingest_tick
+from bot.news.page_workers import PagePool, PoolConfig
+from bot.store import open_store
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
-
-import soak_run  # noqa: E402
-from processes import describe_exit, peak_rss_mib  # noqa: E402
-from soak_site import FAULT_MARKER, FEED_TEXT, SoakSites  # noqa: E402
-
-from bot.news.ingest import IngestOptions, run_ingest_tick  # noqa: E402
-from bot.news.page_workers import PagePool, PoolConfig  # noqa: E402
-from bot.store import open_store  # noqa: E402
 
 
 def one_round(
@@ -105,7 +103,8 @@ def rounds(args: argparse.Namespace) -> int:
         first = len(results) + len(crashes)
         command = [
             sys.executable,
-            __file__,
+            "-m",
+            "bench.soak",
             "rounds",
             "--child",
             "--first",

@@ -13,9 +13,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from processes import descendants, describe_exit, peak_rss_mib, pss_mib, rss_mib
-from soak_site import SoakSites
-
+from bench.processes import descendants, describe_exit, peak_rss_mib, pss_mib, rss_mib
+from bench.soak_site import SoakSites
 from bot.sandbox import BotApiEmulator
 from bot.sandbox.errors import SandboxTimeoutError
 from bot.store import open_store

@@ -9,17 +9,16 @@ that kills its worker costs.
 from __future__ import annotations
 
 import random
-import sys
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "bench")]
+from bench.page_maker import PageMaker
+from tests.feedserver import FeedServer
 
-from feedserver import FeedServer  # noqa: E402
-from page_maker import PageMaker  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+
 
 FAULT_MARKER = "newsbot-soak-fault"
 FEED_TEXT = "Feed summary"

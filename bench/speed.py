@@ -1,6 +1,6 @@
 """Cold end-to-end speed of `summarize(text)` against stock sumy LexRank on the same texts.
 
-Usage: python bench/speed.py [--path FILE] [--limit N]
+Usage: python -m bench.speed [--path FILE] [--limit N]
 
 What a user meets: a text seen for the first time, summarized once. Every (text, method) pair
 runs in a fresh child process forked from a parent that has imported both libraries but never

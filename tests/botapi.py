@@ -1,9 +1,9 @@
 """Test conveniences around the Bot API emulator (`bot.sandbox`).
 
-Use them from any test package. Either add ``pytest_plugins = ["botapi"]`` to the root
+Use them from any test package. Either add ``pytest_plugins = ["tests.botapi"]`` to the root
 ``tests/conftest.py``, or re-export in a package's conftest::
 
-    from botapi import bot_api, ptb_bot  # noqa: F401
+    from tests.botapi import bot_api, ptb_bot  # noqa: F401
 
 Fixtures
 - ``bot_api``: a started ``BotApiEmulator`` on 127.0.0.1 (port 0), stopped afterwards.

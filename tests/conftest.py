@@ -43,7 +43,7 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 BACKENDS = ["sqlite", "postgresql"]
 
 # The Bot API emulator fixtures (`bot_api`, `ptb_bot`) for every test package.
-pytest_plugins = ["botapi"]
+pytest_plugins = ["tests.botapi"]
 
 
 @dataclass

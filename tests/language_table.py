@@ -1,16 +1,11 @@
-"""The README's language table, built from the live tables: `python tests/language_table.py`.
+"""The README's language table, built from the live tables: `python -m tests.language_table`.
 
 tests/summarizer/test_language_table.py checks that README.md holds exactly this output.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bot.store.segment import index_terms
+from bot.store import index_terms
 from summarizer.detect import _CYRILLIC_CANDIDATES, _LATIN_CANDIDATES, _SINGLE_LANGUAGE_SCRIPTS
 from summarizer.stemmers import NLTK_SNOWBALL, SNOWBALL, SUMY_SPECIAL, stemmer_source
 from summarizer.stopwords import JUSTEXT_LISTS, SUMY_LISTS, stop_word_source, stop_words

@@ -6,10 +6,9 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from botapi import plain_text
-
 from bot.sandbox import BotApiEmulator
 from bot.store import NewArticle, Region, SectionSummaryRecord, Store
+from tests.botapi import plain_text
 
 SENTENCE = (
     "The provincial government said the new measures would take effect next month and "

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.chat.arguments import match_region
 from bot.digest.alerts import alert_groups
-from bot.store.records import Region
+from bot.store import Region
 
 MAX_WORDS_CHARS = 100
 OFF_WORDS = frozenset({"off", "remove", "delete", "关闭", "删除", "取消"})

@@ -25,8 +25,7 @@ from bot.ops.liveness import SENDER_LOOP
 from bot.ops.metrics import INGEST_TICKS
 from bot.ops.retention import prune_articles
 from bot.settings import Settings
-from bot.store import Store
-from bot.store.search_pages import PAGE_LIFETIME
+from bot.store import PAGE_LIFETIME, Store
 
 log = logging.getLogger(__name__)
 TRAFFIC_KEY = "newsbot.traffic"

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.chat import callbacks
 from bot.chat.i18n import t
 from bot.chat.render import region_name
-from bot.store.records import Region, SearchHit
+from bot.store import Region, SearchHit
 
 
 def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:

@@ -12,7 +12,7 @@ from bot.chat.i18n import t
 from bot.digest import markup
 from bot.digest.markup import Block, Line, bold, italic, plain
 from bot.digest.split import pack
-from bot.store.records import Article, Region, SearchHit
+from bot.store import Article, Region, SearchHit
 
 # Parts are measured in UTF-16 code units, as Telegram counts them; stay a little below 4,096.
 PART_LIMIT = 4000

@@ -8,7 +8,7 @@ from typing import Any
 from bot.chat.i18n import t
 from bot.digest.errors import DigestError
 from bot.digest.schedule import format_digest_time, parse_digest_time
-from bot.store.chat_records import ChatRecord
+from bot.store import ChatRecord
 
 _KINDS = {
     "daily": "daily", "day": "daily", "everyday": "daily", "每天": "daily", "每日": "daily",

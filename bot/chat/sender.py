@@ -45,8 +45,7 @@ from bot.ops.liveness import LoopStamp
 from bot.ops.metrics import MESSAGES_FAILED, MESSAGES_SENT, TELEGRAM_429
 from bot.ops.readiness import SENDER_HEARTBEAT
 from bot.settings import Settings
-from bot.store import Store
-from bot.store.outbox_records import Delivery
+from bot.store import Delivery, Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -13,8 +13,7 @@ from bot.chat.timezones import resolve_zone
 from bot.digest.errors import DigestError
 from bot.digest.filters import parse_keywords
 from bot.digest.schedule import format_digest_time, parse_digest_time
-from bot.store.chat_records import ChatRecord
-from bot.store.records import Region
+from bot.store import ChatRecord, Region
 
 _NAMES = {
     "time": "time", "时间": "time", "at": "time",

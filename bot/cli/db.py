@@ -10,8 +10,7 @@ from bot.cli.region_seed import seed_regions
 from bot.ops.backup import backup_sqlite
 from bot.ops.errors import OpsError
 from bot.settings import Settings
-from bot.store import StoreError, open_store
-from bot.store.migrate import head_revision
+from bot.store import StoreError, head_revision, open_store
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

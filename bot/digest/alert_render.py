@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 from bot.digest import i18n
 from bot.digest.markup import Block, Line, bold, italic, link, plain
 from bot.digest.model import Language
-from bot.store.alert_records import OutgoingMessage
-from bot.store.records import Article
+from bot.store import Article, OutgoingMessage
 
 MAX_SENTENCES = 3
 MAX_SENTENCE_CHARS = 600

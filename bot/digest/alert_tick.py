@@ -27,10 +27,17 @@ from bot.digest.alerts import (
 from bot.digest.errors import DigestError
 from bot.digest.model import Language
 from bot.digest.schedule import load_zone
-from bot.store import Store
-from bot.store.alert_batch import AlertBatch
-from bot.store.alert_records import CAPPED, HELD, QUEUED, HeldStory, HourUsage, NewStory
-from bot.store.chat_records import ChatRecord
+from bot.store import (
+    CAPPED,
+    HELD,
+    QUEUED,
+    AlertBatch,
+    ChatRecord,
+    HeldStory,
+    HourUsage,
+    NewStory,
+    Store,
+)
 
 log = logging.getLogger(__name__)
 

@@ -15,10 +15,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.digest.schedule import occurrence
-from bot.store.alert_records import Alert, HourUsage
-from bot.store.records import Article
-from bot.store.search_index import INDEXED_TEXT_CHARS
-from bot.store.segment import index_terms, query_groups
+from bot.store import INDEXED_TEXT_CHARS, Alert, Article, HourUsage, index_terms, query_groups
 
 Terms = tuple[str, ...]
 

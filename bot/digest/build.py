@@ -21,9 +21,7 @@ from bot.digest.schedule import (
     parse_digest_time,
 )
 from bot.ops.metrics import DIGESTS_BUILT
-from bot.store import Store
-from bot.store.chat_records import ChatRecord
-from bot.store.outbox_records import NewDigest, Recipient
+from bot.store import ChatRecord, NewDigest, Recipient, Store
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from bot.digest.model import (
     Story,
     SummaryLength,
 )
-from bot.store.records import Article
+from bot.store import Article
 
 # Bullets per story and sentences per bullet for each summary length.
 _SHAPE: dict[SummaryLength, tuple[int, int]] = {"short": (2, 1), "medium": (4, 1), "long": (6, 2)}

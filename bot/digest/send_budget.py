@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
-from bot.store.send_slots import Booking, SendSlots
+from bot.store import Booking, SendSlots
 
 # Never poll for a refused slot more often than this (seconds): a refused broadcast waits for
 # replies, and hammering the shared row would only slow them down.

@@ -16,8 +16,7 @@ from bot.digest.schedule import (
     load_zone,
     parse_digest_time,
 )
-from bot.store import Store
-from bot.store.chat_records import ChatRecord
+from bot.store import ChatRecord, Store
 
 # Changing any of these moves the next digest.
 _SCHEDULE_FIELDS = frozenset(

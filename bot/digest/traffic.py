@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.digest.chat_lanes import ChatLanes
 from bot.digest.send_budget import FloodSignals, LocalSlots, SendBudget, SharedSlots, SlotBook
-from bot.store import Store
-from bot.store.send_slots import SendSlots
+from bot.store import SendSlots, Store
 
 
 @dataclass

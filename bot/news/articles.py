@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from bot.news.errors import FeedError
 from bot.news.fetch import PAGE_ACCEPT, Fetcher, FetchLimits
 from bot.news.urls import canonical_url
-from bot.store.records import SectionSummaryRecord
+from bot.store import SectionSummaryRecord
 from summarizer import SummarizerError, summarize
 from summarizer.extract import ExtractedPage, extract_page
 from summarizer.model import Summary

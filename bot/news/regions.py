@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.news.errors import FeedError
-from bot.store.records import Region
+from bot.store import Region
 
 _REGION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")

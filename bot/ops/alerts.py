@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.ops.readiness import Clock, utc_now
-from bot.store.throttle_marks import ThrottleMarksRepository
+from bot.store import ThrottleMarksRepository
 
 log = logging.getLogger(__name__)
 

@@ -32,9 +32,9 @@ from sqlalchemy import (
 )
 
 from bot.ops.errors import OpsError
-from bot.store import write_transaction
-from bot.store.schema import article_regions, articles
-from bot.store.search_index import IndexEntry, write_index
+from bot.store import IndexEntry, write_index, write_transaction
+from bot.store import article_regions_table as article_regions
+from bot.store import articles_table as articles
 
 DEFAULT_TOMBSTONE_DAYS = 365
 BATCH_SIZE = 500

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, select
 
 from bot.ops.stats_chart import StatsSeries
-from bot.store import read_transaction
-from bot.store.feeds import FeedsRepository
-from bot.store.schema import article_regions, articles
+from bot.store import FeedsRepository, read_transaction
+from bot.store import article_regions_table as article_regions
+from bot.store import articles_table as articles
 
 DEFAULT_DAYS = 14
 UNTAGGED = "other"

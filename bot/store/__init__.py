@@ -1,7 +1,30 @@
-"""Persistence: schema, migrations, repositories returning frozen records, full-text search."""
+"""Persistence: schema, migrations, repositories returning frozen records, full-text search.
+
+This package is the only door into the store: code outside it imports from `bot.store` and never
+from its submodules (an import-linter contract in pyproject.toml holds that).
+"""
 
 from __future__ import annotations
 
+from bot.store.alert_batch import AlertBatch
+from bot.store.alert_records import (
+    CAPPED,
+    HELD,
+    QUEUED,
+    Alert,
+    HeldStory,
+    HourUsage,
+    NewStory,
+    OutgoingMessage,
+)
+from bot.store.alerts import AlertsRepository
+from bot.store.articles import ArticlesRepository
+from bot.store.boilerplate import BoilerplateRepository
+from bot.store.chat_records import ChatRecord
+from bot.store.chat_tables import chats as chats_table
+from bot.store.chat_tables import subscriptions as subscriptions_table
+from bot.store.chats import ChatsRepository
+from bot.store.crowd_tables import search_pages as search_pages_table
 from bot.store.engine import read_transaction, write_transaction
 from bot.store.errors import (
     DuplicateArticleError,
@@ -10,7 +33,11 @@ from bot.store.errors import (
     StoreUnavailableError,
     UnknownRegionError,
 )
-from bot.store.migrate import downgrade, upgrade
+from bot.store.feeds import FeedsRepository
+from bot.store.heartbeats import HeartbeatsRepository
+from bot.store.migrate import downgrade, head_revision, upgrade
+from bot.store.outbox import OutboxRepository
+from bot.store.outbox_records import Delivery, NewDigest, Recipient, StoredDigest
 from bot.store.records import (
     Article,
     Feed,
@@ -21,28 +48,82 @@ from bot.store.records import (
     SearchPage,
     SectionSummaryRecord,
 )
+from bot.store.regions import RegionsRepository
+from bot.store.schema import article_regions as article_regions_table
+from bot.store.schema import articles as articles_table
 from bot.store.schema import metadata
+from bot.store.search import SearchRepository
+from bot.store.search_index import INDEXED_TEXT_CHARS, IndexEntry, write_index
+from bot.store.search_pages import PAGE_LIFETIME, SearchPagesRepository
+from bot.store.search_sql import POOL_SIZE
+from bot.store.segment import MAX_QUERY_GROUPS, fold, index_terms, query_groups
+from bot.store.send_slots import Booking, SendSlots
+from bot.store.snippets import make_snippet
 from bot.store.store import Store, open_store
+from bot.store.throttle_marks import ThrottleMarksRepository
 
 __all__ = [
+    "CAPPED",
+    "HELD",
+    "INDEXED_TEXT_CHARS",
+    "MAX_QUERY_GROUPS",
+    "PAGE_LIFETIME",
+    "POOL_SIZE",
+    "QUEUED",
+    "Alert",
+    "AlertBatch",
+    "AlertsRepository",
     "Article",
+    "ArticlesRepository",
+    "BoilerplateRepository",
+    "Booking",
+    "ChatRecord",
+    "ChatsRepository",
+    "Delivery",
     "DuplicateArticleError",
     "Feed",
     "FeedState",
+    "FeedsRepository",
+    "HeartbeatsRepository",
+    "HeldStory",
+    "HourUsage",
+    "IndexEntry",
     "InvalidFieldError",
     "NewArticle",
+    "NewDigest",
+    "NewStory",
+    "OutboxRepository",
+    "OutgoingMessage",
+    "Recipient",
     "Region",
+    "RegionsRepository",
     "SearchHit",
     "SearchPage",
+    "SearchPagesRepository",
+    "SearchRepository",
     "SectionSummaryRecord",
+    "SendSlots",
     "Store",
     "StoreError",
     "StoreUnavailableError",
+    "StoredDigest",
+    "ThrottleMarksRepository",
     "UnknownRegionError",
+    "article_regions_table",
+    "articles_table",
+    "chats_table",
     "downgrade",
+    "fold",
+    "head_revision",
+    "index_terms",
+    "make_snippet",
     "metadata",
     "open_store",
+    "query_groups",
     "read_transaction",
+    "search_pages_table",
+    "subscriptions_table",
     "upgrade",
+    "write_index",
     "write_transaction",
 ]

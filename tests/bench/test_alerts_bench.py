@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
-
-from alerts import fill, measure  # noqa: E402
-
-from bot.store import open_store  # noqa: E402
+from bench.alerts import fill, measure
+from bot.store import open_store
 
 
 def test_alert_bench_matches_queues_and_caps(store_url: str) -> None:

@@ -8,15 +8,13 @@ from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
+from bench.delivery import run_once
+from bench.memory import fill, measure
+from bench.search import load
+from bench.search import measure as measure_search
+from bot.store import open_store
 
-from delivery import run_once  # noqa: E402
-from memory import fill, measure  # noqa: E402
-from search import load  # noqa: E402
-from search import measure as measure_search  # noqa: E402
-
-from bot.store import open_store  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_delivery_sends_each_message_exactly_once(store_url: str) -> None:
@@ -42,16 +40,12 @@ def test_search_bench_finds_its_synthetic_words(store_url: str) -> None:
 
 
 def test_bench_scripts_explain_themselves() -> None:
-    for script in (
-        "crowd.py",
-        "delivery.py",
-        "memory.py",
-        "search.py",
-        "soak.py",
-        "extract_stress.py",
-    ):
+    for script in ("crowd", "delivery", "memory", "search", "soak", "extract_stress"):
         done = subprocess.run(
-            [sys.executable, str(BENCH / script), "--help"], capture_output=True, text=True
+            [sys.executable, "-m", f"bench.{script}", "--help"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
         )
         assert done.returncode == 0, done.stderr
         assert "usage:" in done.stdout
@@ -62,7 +56,8 @@ def test_soak_rounds_count_the_poisoned_page_and_nothing_else() -> None:
     done = subprocess.run(
         [
             sys.executable,
-            str(BENCH / "soak.py"),
+            "-m",
+            "bench.soak",
             "rounds",
             "--rounds",
             "2",
@@ -74,6 +69,7 @@ def test_soak_rounds_count_the_poisoned_page_and_nothing_else() -> None:
         capture_output=True,
         text=True,
         timeout=600,
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "rounds completed: 2 of 2; crashes of the ingesting process: 0" in done.stdout

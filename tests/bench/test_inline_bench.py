@@ -7,14 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
+from bench.inline import measure, reader_regions, search_inputs
+from bench.search import load
+from bot.sandbox import BotApiEmulator
+from bot.store import open_store
 
-from inline import measure, reader_regions, search_inputs  # noqa: E402
-from search import load  # noqa: E402
-
-from bot.sandbox import BotApiEmulator  # noqa: E402
-from bot.store import open_store  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_inline_bench_asks_every_input_once_through_the_bot(store_url: str) -> None:
@@ -35,7 +33,7 @@ def search_bench_words() -> list[str]:
 
 def test_inline_bench_explains_itself() -> None:
     done = subprocess.run(
-        [sys.executable, str(BENCH / "inline.py"), "--help"], capture_output=True, text=True
+        [sys.executable, "-m", "bench.inline", "--help"], capture_output=True, text=True, cwd=ROOT
     )
     assert done.returncode == 0, done.stderr
     assert "usage:" in done.stdout

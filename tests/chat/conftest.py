@@ -22,7 +22,7 @@ from bot.sandbox import BotApiEmulator
 from bot.sandbox.static_server import StaticServer
 from bot.settings import PROJECT_ROOT, Settings
 from bot.store import open_store
-from chat.harness import Bot, seed
+from tests.chat.harness import Bot, seed
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SAMPLE_FEEDS = PROJECT_ROOT / "config" / "sample_feeds"

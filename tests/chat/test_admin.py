@@ -5,9 +5,9 @@ from __future__ import annotations
 import secrets
 
 import pytest
-from botapi import private_chat
 
-from chat.harness import Bot
+from tests.botapi import private_chat
+from tests.chat.harness import Bot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

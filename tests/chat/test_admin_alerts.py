@@ -8,8 +8,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from botapi import private_chat
-from feedserver import FeedServer
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
@@ -21,6 +19,8 @@ from bot.ops.alerts import AlertThrottle
 from bot.sandbox import BotApiEmulator, Chat, User
 from bot.settings import Settings
 from bot.store import Store
+from tests.botapi import private_chat
+from tests.feedserver import FeedServer
 
 T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 App = Application[Any, Any, Any, Any, Any, Any]

@@ -8,15 +8,15 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from botapi import group_chat
-from feedserver import FeedServer
 
 from bot.chat.sender import OutboxSender
 from bot.digest.alert_tick import run_alerts
 from bot.news.ingest import IngestOptions, run_ingest_tick
 from bot.sandbox import Chat, SentMessage
 from bot.store import NewArticle
-from chat.harness import Bot
+from tests.botapi import group_chat
+from tests.chat.harness import Bot
+from tests.feedserver import FeedServer
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from chat.harness import Bot
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
-
-from crowd import run_once  # noqa: E402
+from bench.crowd import run_once
+from tests.chat.harness import Bot
 
 USERS = 60
 DIGEST_CHATS = 150

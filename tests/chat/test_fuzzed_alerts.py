@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chat.test_fuzzed_arguments import ARGUMENTS, TRICKY, Fuzz, _ask, fuzz  # noqa: F401
+from tests.chat.test_fuzzed_arguments import ARGUMENTS, TRICKY, Fuzz, _ask, fuzz  # noqa: F401
 
 GENERIC_ERROR = "Sorry, something went wrong on my side. Please try again in a moment."
 PREFIXES = [

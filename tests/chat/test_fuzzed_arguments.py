@@ -18,8 +18,8 @@ from bot.news.errors import FetchError
 from bot.sandbox import BotApiEmulator, Chat, User
 from bot.settings import Settings
 from bot.store import Store, open_store
-from chat.harness import ErrorRecords, seed
-from chat.threaded import ThreadedBot
+from tests.chat.harness import ErrorRecords, seed
+from tests.chat.threaded import ThreadedBot
 
 TRICKY = st.sampled_from(
     [

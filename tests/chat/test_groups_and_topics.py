@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from botapi import forum_chat, group_chat
 
 from bot.chat.sender import OutboxSender
 from bot.digest.build import queue_for
-from chat.harness import Bot
+from tests.botapi import forum_chat, group_chat
+from tests.chat.harness import Bot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -7,12 +7,12 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from botapi import private_chat
 
 from bot.sandbox.inline_records import InlineAnswer
 from bot.sandbox.records import User
 from bot.store import NewArticle, SectionSummaryRecord
-from chat.harness import Bot
+from tests.botapi import private_chat
+from tests.chat.harness import Bot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

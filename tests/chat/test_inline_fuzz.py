@@ -17,8 +17,8 @@ from bot.sandbox import BotApiEmulator, User
 from bot.sandbox.inline_records import InlineAnswer
 from bot.settings import Settings
 from bot.store import open_store
-from chat.harness import ErrorRecords, seed
-from chat.threaded import ThreadedBot
+from tests.chat.harness import ErrorRecords, seed
+from tests.chat.threaded import ThreadedBot
 
 # Full-text and SQL syntax, markup, and words that match the seeded stories.
 OPERATORS = st.sampled_from(

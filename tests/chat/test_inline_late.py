@@ -12,7 +12,7 @@ from bot.chat.jobs import Background
 from bot.sandbox import BotApiEmulator
 from bot.settings import Settings
 from bot.store import Store
-from chat.harness import seed
+from tests.chat.harness import seed
 
 
 async def test_a_late_answer_is_a_warning_not_an_error(

@@ -8,7 +8,6 @@ import logging
 from collections.abc import Iterator
 
 import pytest
-from botapi import private_chat
 
 from bot.chat.app import build_application
 from bot.chat.jobs import Background
@@ -16,7 +15,8 @@ from bot.chat.logging_setup import REDACTED, TokenRedactingFilter, setup_logging
 from bot.sandbox import BotApiEmulator
 from bot.settings import Settings
 from bot.store import Store
-from chat.threaded import ThreadedBot
+from tests.botapi import private_chat
+from tests.chat.threaded import ThreadedBot
 
 TOKEN = "123456789:SANDBOX-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from botapi import group_chat, private_chat
 
-from chat.harness import Bot
+from tests.botapi import group_chat, private_chat
+from tests.chat.harness import Bot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

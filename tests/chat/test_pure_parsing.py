@@ -7,7 +7,7 @@ import pytest
 from bot.chat import callbacks
 from bot.chat.arguments import ArticleTarget, LinkTarget, RegionTarget, summary_target
 from bot.chat.timezones import resolve_zone
-from bot.store.records import Region
+from bot.store import Region
 
 TAIYUAN = Region("taiyuan", "Taiyuan", "太原")
 

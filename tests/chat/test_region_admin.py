@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from botapi import private_chat
 
 from bot.chat.sender import OutboxSender
-from chat.harness import Bot
+from tests.botapi import private_chat
+from tests.chat.harness import Bot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

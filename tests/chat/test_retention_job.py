@@ -9,7 +9,6 @@ from html import escape
 from typing import Any
 
 import pytest
-from feedserver import FeedServer
 from telegram.ext import Application
 
 from bot.chat.app import build_application, serving
@@ -19,6 +18,7 @@ from bot.ops.leader import Leadership
 from bot.sandbox import BotApiEmulator
 from bot.settings import Settings
 from bot.store import NewArticle, Region, SectionSummaryRecord, Store
+from tests.feedserver import FeedServer
 
 App = Application[Any, Any, Any, Any, Any, Any]
 OLD_TITLE = "Taiyuan cadres finish spring training"

@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from botapi import private_chat
 from sqlalchemy import update
 from telegram.ext import Application
 
@@ -17,8 +16,9 @@ from bot.chat.jobs import Background
 from bot.sandbox import BotApiEmulator, Chat, SentMessage
 from bot.settings import Settings
 from bot.store import Store, open_store
-from bot.store.crowd_tables import search_pages
-from chat.harness import seed
+from bot.store import search_pages_table as search_pages
+from tests.botapi import private_chat
+from tests.chat.harness import seed
 
 
 @asynccontextmanager

@@ -17,10 +17,10 @@ from typing import Any
 
 import httpx
 import pytest
-from botapi import private_chat
 
 from bot.cli.run import webhook_secret
 from bot.sandbox import BotApiEmulator, Chat, User
+from tests.botapi import private_chat
 
 REPO = Path(__file__).resolve().parents[2]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"

@@ -6,11 +6,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from newsroom import extra_copies
-
 from bot.sandbox import BotApiEmulator
 from bot.store import Store
-from bot.store.chat_tables import chats, subscriptions
+from bot.store import chats_table as chats
+from bot.store import subscriptions_table as subscriptions
+from tests.newsroom import extra_copies
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from bot.store.records import Article, SectionSummaryRecord
+from bot.store import Article, SectionSummaryRecord
 
 NOW = datetime(2026, 5, 12, 0, 0, tzinfo=UTC)
 

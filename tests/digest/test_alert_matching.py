@@ -6,8 +6,6 @@ from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from digest_factories import NOW, article
-
 from bot.chat import callbacks
 from bot.digest.alert_render import SUMMARY_CALLBACK, render_alert, render_cap_notice
 from bot.digest.alerts import (
@@ -21,7 +19,8 @@ from bot.digest.alerts import (
     plan_alerts,
     quiet_until,
 )
-from bot.store.alert_records import Alert, HourUsage
+from bot.store import Alert, HourUsage
+from tests.digest.digest_factories import NOW, article
 
 NEW_YORK = ZoneInfo("America/New_York")
 SHANGHAI = ZoneInfo("Asia/Shanghai")

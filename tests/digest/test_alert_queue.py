@@ -6,8 +6,7 @@ from datetime import UTC, datetime, timedelta
 from threading import Thread
 
 from bot.digest.alert_tick import prune_alert_state, run_alerts
-from bot.store import NewArticle, Region, Store
-from bot.store.records import Article
+from bot.store import Article, NewArticle, Region, Store
 
 NOW = datetime(2026, 6, 1, 4, 10, tzinfo=UTC)  # 12:10 in Shanghai
 CHAT = 501

@@ -4,8 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.store import Region, Store
-from bot.store.errors import InvalidFieldError, UnknownRegionError
+from bot.store import InvalidFieldError, Region, Store, UnknownRegionError
 
 NOW = datetime(2026, 5, 12, 0, 0, tzinfo=UTC)
 

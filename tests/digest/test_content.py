@@ -2,11 +2,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from digest_factories import NOW, article
-
 from bot.digest.content import Caps, bullets_for, select_content
 from bot.digest.filters import KeywordFilter, parse_keywords
 from bot.digest.model import DigestKey
+from tests.digest.digest_factories import NOW, article
 
 START = NOW - timedelta(days=1)
 

@@ -6,9 +6,6 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from botapi import application_builder, private_chat, running
-from delivery_world import check_faults, duplicates, now, populate
-from newsroom import add_news
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
@@ -18,6 +15,9 @@ from bot.digest.pacing import Pacing
 from bot.sandbox import BotApiEmulator
 from bot.settings import Settings
 from bot.store import Store
+from tests.botapi import application_builder, private_chat, running
+from tests.digest.delivery_world import check_faults, duplicates, now, populate
+from tests.newsroom import add_news
 
 FAST = SenderConfig(
     # Just below the emulator's global budget, so command replies still fit beside it.

@@ -9,12 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-from delivery_world import check_faults, duplicates, now, populate
-from newsroom import add_news
-
 from bot.digest.build import send_now
 from bot.sandbox import BotApiEmulator
 from bot.store import Store
+from tests.digest.delivery_world import check_faults, duplicates, now, populate
+from tests.newsroom import add_news
 
 REPO = Path(__file__).resolve().parents[2]
 CONCURRENCY = 8  # bot.chat.sender.SenderConfig's default: the most messages in flight

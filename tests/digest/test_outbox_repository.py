@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.store import Store
-from bot.store.outbox_records import NewDigest, Recipient
+from bot.store import NewDigest, Recipient, Store
 
 NOW = datetime(2026, 5, 12, 0, 0, tzinfo=UTC)
 LEASE = timedelta(seconds=30)

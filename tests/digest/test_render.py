@@ -5,13 +5,13 @@ from datetime import timedelta
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
-from digest_factories import NOW
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.digest.markup import Block, sendable, utf16_len
 from bot.digest.model import Bullet, DigestContent, RegionSection, Story
 from bot.digest.render import render_digest, story_lines
+from tests.digest.digest_factories import NOW
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NAMES = {"shanxi": "Shanxi", "beijing": "Beijing"}

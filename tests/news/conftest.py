@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from feedserver import FeedServer
-from feedsite import build_site
+
+from tests.feedserver import FeedServer
+from tests.news.feedsite import build_site
 
 
 @pytest.fixture

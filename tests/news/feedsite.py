@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from feedserver import FeedServer, endless_bytes, slow_drip
+from tests.feedserver import FeedServer, endless_bytes, slow_drip
 
 SAMPLES = Path(__file__).resolve().parents[2] / "config" / "sample_feeds"
 LAST_MODIFIED = format_datetime(datetime(2024, 7, 10, 9, 0, tzinfo=UTC), usegmt=True)

@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 from html import escape
 
 import pytest
-from feedserver import FeedServer
 from sqlalchemy import text
 
 from bot.news.feeds import FeedEntry
 from bot.news.fetch import FetchLimits
 from bot.news.ingest import IngestOptions, run_ingest_tick
+from tests.feedserver import FeedServer
 
 NOW = datetime(2024, 7, 11, 8, 0, tzinfo=UTC)
 LIMITS = FetchLimits(total_timeout=5.0, read_timeout=5.0)

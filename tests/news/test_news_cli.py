@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from test_news_regions import CATALOGUE
 
 from bot.cli import main
 from bot.news.regions import load_regions
 from bot.store import open_store
+from tests.news.test_news_regions import CATALOGUE
 
 
 @pytest.fixture

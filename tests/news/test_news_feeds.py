@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from feedsite import BILLION_LAUGHS, huge_feed
 
 from bot.news.errors import NotAFeedError, UnsafeXmlError
 from bot.news.feeds import HTML_PAGE_MESSAGE, parse_feed
+from tests.news.feedsite import BILLION_LAUGHS, huge_feed
 
 RSS = b"""<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Local</title><link>/</link>

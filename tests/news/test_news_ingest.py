@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from feedsite import rss_item
 
 from bot.news.articles import ArticleError, summarize_url
 from bot.news.errors import PrivateAddressError
@@ -13,6 +12,7 @@ from bot.news.fetch import FetchLimits
 from bot.news.ingest import IngestOptions, run_ingest_tick
 from bot.news.schedule import FeedSchedule
 from bot.store import Region
+from tests.news.feedsite import rss_item
 
 NOW = datetime(2024, 7, 11, 8, 0, tzinfo=UTC)
 OPTIONS = IngestOptions(

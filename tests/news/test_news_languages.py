@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from feedsite import rss_item
-from multilingual import STORIES, Story
 
 from bot.news.articles import summarize_feed_content, summarize_page
 from bot.news.fetch import FetchLimits
 from bot.news.ingest import IngestOptions, run_ingest_tick
+from tests.multilingual import STORIES, Story
+from tests.news.feedsite import rss_item
 
 NOW = datetime(2024, 7, 11, 8, 0, tzinfo=UTC)
 OPTIONS = IngestOptions(

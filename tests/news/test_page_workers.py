@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 from html import escape
 
 import pytest
-from feedsite import SAMPLES, rss_item
 
 from bot.news.articles import summarize_page, summarize_url
 from bot.news.ingest import IngestOptions, run_ingest_tick
 from bot.news.page_workers import PagePool, PageWorkerError, PoolConfig
+from tests.news.feedsite import SAMPLES, rss_item
 
 MARKER = "newsbot-test-fault-7f3a"
 NOW = datetime(2024, 7, 11, 8, 0, tzinfo=UTC)

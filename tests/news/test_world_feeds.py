@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 from html import unescape
 
 import pytest
-from feedserver import FeedServer
-from world_feeds import SPECS, serve_world
 
 from bot.news.fetch import FetchLimits
 from bot.news.ingest import IngestOptions, run_ingest_tick
 from bot.news.urls import canonical_url
+from tests.feedserver import FeedServer
+from tests.news.world_feeds import SPECS, serve_world
 
 NOW = datetime(2024, 7, 11, 8, 0, tzinfo=UTC)
 OPTIONS = IngestOptions(

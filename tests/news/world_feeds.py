@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
 
-from feedserver import FeedServer
-from world_stories import STORIES
+from tests.feedserver import FeedServer
+from tests.news.world_stories import STORIES
 
 CLOSED_PORT = "http://127.0.0.1:9"  # nothing listens there: the connection is refused
 FORMATS = ("rss091", "rss092", "rdf", "rss20", "atom")

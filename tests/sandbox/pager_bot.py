@@ -2,12 +2,12 @@
 
 from typing import Any
 
-from botapi import application_builder
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.sandbox import BotApiEmulator
+from tests.botapi import application_builder
 
 PAGES = ["<b>Page 1</b>: Taiyuan", "<b>Page 2</b>: Datong", "<b>Page 3</b>: Jinzhong"]
 

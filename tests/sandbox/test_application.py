@@ -1,9 +1,8 @@
 """A real python-telegram-bot Application polling the emulator, restarted mid-conversation."""
 
-from botapi import forum_chat, private_chat, running
-from pager_bot import PAGES, build
-
 from bot.sandbox import BotApiEmulator
+from tests.botapi import forum_chat, private_chat, running
+from tests.sandbox.pager_bot import PAGES, build
 
 
 async def test_commands_and_buttons_through_an_application(bot_api: BotApiEmulator) -> None:

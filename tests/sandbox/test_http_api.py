@@ -7,9 +7,9 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import httpx
 import pytest
-from botapi import private_chat
 
 from bot.sandbox import BotApiEmulator
+from tests.botapi import private_chat
 
 
 @pytest.fixture

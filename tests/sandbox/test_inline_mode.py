@@ -8,7 +8,6 @@ from pathlib import Path
 import httpx
 import pytest
 import telegram
-from botapi import group_chat, private_chat
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -20,6 +19,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.sandbox import BotApiEmulator, SandboxError
+from tests.botapi import group_chat, private_chat
 
 
 def article(result_id: str, text: str = "<b>Story</b> text", **extra: object) -> object:

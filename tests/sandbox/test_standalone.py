@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from botapi import private_chat
 
 from bot.sandbox import BotApiEmulator
+from tests.botapi import private_chat
 
 REPO = Path(__file__).resolve().parents[2]
 

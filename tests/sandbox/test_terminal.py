@@ -3,12 +3,11 @@
 import asyncio
 import io
 
-from botapi import running
-from pager_bot import build
-
 from bot.sandbox import BotApiEmulator
 from bot.sandbox.terminal import TerminalChat
 from bot.sandbox.terminal_render import render_text
+from tests.botapi import running
+from tests.sandbox.pager_bot import build
 
 
 async def run_terminal(

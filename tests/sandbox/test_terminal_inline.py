@@ -6,13 +6,13 @@ import asyncio
 import io
 from typing import Any
 
-from botapi import application_builder, running
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, ContextTypes, InlineQueryHandler
 
 from bot.sandbox import BotApiEmulator
 from bot.sandbox.terminal import TerminalChat
+from tests.botapi import application_builder, running
 
 CITIES = [f"City {n}" for n in range(1, 8)]
 PAGE = 5

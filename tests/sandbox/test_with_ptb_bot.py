@@ -5,12 +5,12 @@ from datetime import timedelta
 
 import pytest
 import telegram
-from botapi import forum_chat, group_chat, private_chat
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
 from bot.sandbox import BotApiEmulator
+from tests.botapi import forum_chat, group_chat, private_chat
 
 
 async def test_get_me_and_send_message(bot_api: BotApiEmulator, ptb_bot: telegram.Bot) -> None:

@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from bot.sandbox import BotApiEmulator
 from bot.store import Store
-from bot.store.chat_tables import chats, subscriptions
+from bot.store import chats_table as chats
+from bot.store import subscriptions_table as subscriptions
 
 
 def subscribe_private_chats(api: BotApiEmulator, store: Store, count: int) -> list[int]:

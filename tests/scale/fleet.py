@@ -15,7 +15,8 @@ from html import escape
 from pathlib import Path
 
 import httpx
-from feedserver import FeedServer
+
+from tests.feedserver import FeedServer
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / ".." / "shared" / "samples" / "jinyuan-cadre-training.txt"

@@ -14,13 +14,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from feedserver import FeedServer
-from fleet import NewsSite, base_env, start, start_webhook_bot, wait_until
 from sqlalchemy import select
 
 from bot.sandbox import BotApiEmulator
 from bot.store import Region, Store, open_store
-from bot.store.schema import articles
+from bot.store import articles_table as articles
+from tests.feedserver import FeedServer
+from tests.scale.fleet import NewsSite, base_env, start, start_webhook_bot, wait_until
 
 TITLES = [
     "Flood closes the Fen river bridge in Taiyuan",

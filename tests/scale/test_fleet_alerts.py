@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
-from fleet import base_env
 from sqlalchemy import text
 
 from bot.sandbox import BotApiEmulator
 from bot.store import open_store
+from tests.scale.fleet import base_env
 
 SCRIPT = Path(__file__).with_name("alerting_process.py")
 PROCESSES = 3

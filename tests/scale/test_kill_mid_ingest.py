@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from feedserver import FeedServer
-from fleet import BotProcess, NewsSite, base_env, start_webhook_bot, wait_until
 from sqlalchemy import select
 
 from bot.sandbox import BotApiEmulator
 from bot.store import Region, Store, open_store
-from bot.store.schema import articles
+from bot.store import articles_table as articles
+from tests.feedserver import FeedServer
+from tests.scale.fleet import BotProcess, NewsSite, base_env, start_webhook_bot, wait_until
 
 pytestmark = pytest.mark.slow
 

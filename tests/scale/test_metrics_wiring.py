@@ -8,8 +8,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from feedserver import FeedServer
-from fleet import (
+from prometheus_client.multiprocess import MultiProcessCollector
+
+from bot.sandbox import BotApiEmulator
+from bot.store import open_store
+from tests.feedserver import FeedServer
+from tests.newsroom import add_news
+from tests.scale.fleet import (
     BotProcess,
     NewsSite,
     base_env,
@@ -18,11 +23,6 @@ from fleet import (
     start_webhook_bot,
     wait_until,
 )
-from newsroom import add_news
-from prometheus_client.multiprocess import MultiProcessCollector
-
-from bot.sandbox import BotApiEmulator
-from bot.store import open_store
 
 
 @pytest.fixture

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from audience import busiest_window, subscribe_private_chats
-from feedserver import FeedServer
-from fleet import BotProcess, NewsSite, base_env, start_webhook_bot, wait_until
-from newsroom import add_news, extra_copies
 
 from bot.digest.build import send_now
 from bot.sandbox import BotApiEmulator
 from bot.store import Store, open_store
+from tests.feedserver import FeedServer
+from tests.newsroom import add_news, extra_copies
+from tests.scale.audience import busiest_window, subscribe_private_chats
+from tests.scale.fleet import BotProcess, NewsSite, base_env, start_webhook_bot, wait_until
 
 pytestmark = pytest.mark.slow
 

@@ -9,8 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bot.digest.send_budget import Priority, SendBudget, SharedSlots
-from bot.store import open_store
-from bot.store.send_slots import SendSlots
+from bot.store import SendSlots, open_store
 
 INTERVAL = 0.01  # 100 messages a second
 

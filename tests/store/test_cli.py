@@ -9,8 +9,7 @@ import pytest
 from bot.cli import db as db_cli
 from bot.cli import search as search_cli
 from bot.settings import load_settings
-from bot.store import NewArticle, Region, open_store
-from bot.store.migrate import head_revision
+from bot.store import NewArticle, Region, head_revision, open_store
 
 
 def _run(module, argv, url):

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from sqlalchemy import inspect
 
-from bot.store import downgrade, open_store, upgrade
-from bot.store.migrate import head_revision
+from bot.store import downgrade, head_revision, open_store, upgrade
 
 CORE_TABLES = {"regions", "feeds", "articles", "article_regions", "heartbeats"}
 

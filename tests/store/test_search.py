@@ -138,7 +138,7 @@ def test_hits_carry_full_articles(store, corpus):
 
 
 def test_deleted_articles_leave_the_index(store, corpus):
-    from bot.store.schema import articles
+    from bot.store import articles_table as articles
 
     with store.engine.begin() as conn:
         conn.execute(articles.delete().where(articles.c.id == corpus["coal"].id))

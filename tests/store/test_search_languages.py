@@ -6,12 +6,11 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from multilingual import STORIES
 from sqlalchemy import text
 
-from bot.store import NewArticle, downgrade, open_store, upgrade
-from bot.store.segment import fold
+from bot.store import NewArticle, downgrade, fold, open_store, upgrade
 from summarizer.tokenize import get_tokenizer
+from tests.multilingual import STORIES
 
 NOW = datetime(2024, 11, 29, 12, 0, tzinfo=UTC)
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-from bot.store.segment import MAX_QUERY_GROUPS, index_terms, query_groups
-from bot.store.snippets import make_snippet
+from bot.store import MAX_QUERY_GROUPS, index_terms, make_snippet, query_groups
 
 
 def test_words_are_casefolded_and_punctuation_dropped():

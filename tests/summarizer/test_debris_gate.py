@@ -7,16 +7,15 @@ none may be empty and no debris line may head a section, for text and for HTML i
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
+from bench.debris import run
+
 ROOT = Path(__file__).resolve().parents[2]
 DEV_SET = ROOT / ".." / "shared" / "eval" / "cnndm_dev.jsonl"
-sys.path.insert(0, str(ROOT / "bench"))
 
-from debris import run  # noqa: E402
 
 pytestmark = [
     pytest.mark.slow,

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from multilingual import BY_CODE, STORIES, Story
 
 from summarizer import summarize
 from summarizer.algorithms import ALGORITHMS
@@ -17,6 +16,7 @@ from summarizer.detect import detect_language
 from summarizer.languages import is_supported, stemmer, stop_words
 from summarizer.stemmers import load_stemmer
 from summarizer.tokenize import get_tokenizer
+from tests.multilingual import BY_CODE, STORIES, Story
 
 IDS = [story.code for story in STORIES]
 

@@ -9,20 +9,18 @@ is at least Lead-3 on ROUGE-1, ROUGE-2 and ROUGE-Lsum with summaries no longer t
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from rouge_score import rouge_scorer
 
+from bench.dev_split import REPORT, part_of
 from summarizer.algorithms import select
 from summarizer.tokenize import get_tokenizer
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_SET = ROOT / ".." / "shared" / "eval" / "cnndm_dev.jsonl"
-sys.path.insert(0, str(ROOT / "bench"))
 
-from dev_split import REPORT, part_of  # noqa: E402
 
 SENTENCES = 3
 SCORES = ("rouge1", "rouge2", "rougeLsum")

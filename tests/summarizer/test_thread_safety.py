@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 
 import summarizer
+from bench.page_maker import PageMaker
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-sys.path.insert(0, str(BENCH))
-
-from page_maker import PageMaker  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _summary(html: str, url: str) -> tuple[str | None, tuple[str, ...]]:
@@ -40,7 +38,8 @@ def test_threads_hammering_extract_and_summarize_never_crash_the_process():
     done = subprocess.run(
         [
             sys.executable,
-            str(BENCH / "extract_stress.py"),
+            "-m",
+            "bench.extract_stress",
             "--variant",
             "summarizer",
             "--runs",
@@ -53,6 +52,7 @@ def test_threads_hammering_extract_and_summarize_never_crash_the_process():
         capture_output=True,
         text=True,
         timeout=600,
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 of 2 runs crashed" in done.stdout

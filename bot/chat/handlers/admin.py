@@ -24,7 +24,7 @@ from bot.news.feed_service import FeedService
 from bot.news.fetch import Fetcher
 from bot.ops.stats_chart import ChartWords, StatsSeries, render_stats_png
 from bot.ops.stats_data import UNTAGGED, collect_stats
-from bot.store.records import Feed
+from bot.store import Feed
 
 log = logging.getLogger(__name__)
 MAX_URL_CHARS = 2000

@@ -36,8 +36,7 @@ from bot.chat.i18n import t
 from bot.chat.render import region_name
 from bot.chat.replies import edit_unless_unchanged, reply
 from bot.chat.services import Services, services
-from bot.store.alert_records import Alert
-from bot.store.records import Region
+from bot.store import Alert, Region
 
 MAX_ALERTS = 20
 """Alerts one destination may hold."""

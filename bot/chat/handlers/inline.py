@@ -37,8 +37,7 @@ from bot.chat.inline_results import (
 )
 from bot.chat.services import Services, services
 from bot.ops.metrics import COMMAND_ERRORS, COMMAND_SECONDS
-from bot.store.records import Article
-from bot.store.search_sql import POOL_SIZE
+from bot.store import POOL_SIZE, Article
 
 log = logging.getLogger(__name__)
 RANKED_CACHE_KEY = "newsbot.inline_ranked"

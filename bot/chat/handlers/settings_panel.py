@@ -28,7 +28,7 @@ from bot.chat.settings_text import SettingChange, parse_setting, settings_summar
 from bot.digest.errors import DigestError
 from bot.digest.model import SUMMARY_LENGTHS
 from bot.digest.subscribers import change_settings
-from bot.store.chat_records import ChatRecord
+from bot.store import ChatRecord
 
 # Buttons whose value the user may simply type next, and the setting name that value is for.
 ANSWERABLE = {"time": "time", "tz": "tz", "sched": "schedule", "quiet": "quiet"}

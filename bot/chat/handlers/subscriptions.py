@@ -32,7 +32,7 @@ from bot.chat.replies import reply
 from bot.chat.services import Services, services
 from bot.digest.subscribers import change_settings
 from bot.digest.subscribers import subscribe as subscribe_regions
-from bot.store.records import Region
+from bot.store import Region
 
 # `/channel @name alert <words> [region]`, `... alert off <id|words>`, `... alerts`.
 CHANNEL_ALERT_WORDS = frozenset({"alert", "alerts", "提醒"})

@@ -1,0 +1,1 @@
+"""End-to-end benchmarks, run as `python -m bench.<name>` from the repository root."""
