@@ -84,22 +84,6 @@ def _work(variant: str) -> object:
             etree.fromstring(feed_xml(next(numbers)), etree.XMLParser(recover=True))
 
         return parse
-    if variant == "feeds":
-        counter = iter(range(10**9))
-
-        def extract_and_parse(html: str, url: str) -> None:
-            trafilatura.extract(
-                html,
-                url=url,
-                output_format="xml",
-                with_metadata=True,
-                include_formatting=True,
-                include_tables=False,
-            )
-            parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
-            etree.fromstring(feed_xml(next(counter)), parser)
-
-        return extract_and_parse
 
     def extract(html: str, url: str) -> None:
         trafilatura.extract(
@@ -110,6 +94,16 @@ def _work(variant: str) -> object:
             include_formatting=True,
             include_tables=False,
         )
+
+    if variant == "feeds":
+        counter = iter(range(10**9))
+
+        def extract_and_parse(html: str, url: str) -> None:
+            extract(html, url)
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+            etree.fromstring(feed_xml(next(counter)), parser)
+
+        return extract_and_parse
 
     return extract
 
