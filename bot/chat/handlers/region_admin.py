@@ -68,14 +68,25 @@ async def _admin_language(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     return language
 
 
-async def addregion(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """`/addregion id | English | 中文 | places | tz`: add a region checked like the catalogue."""
+async def _admin_arguments(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[str, str] | None:
+    """The admin's language and the command's arguments; None after refusing or over length."""
     language = await _admin_language(update, context)
     if language is None:
-        return
+        return None
     text = arguments(context)
     if await refuse_long(update, context, text, language):
+        return None
+    return language, text
+
+
+async def addregion(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/addregion id | English | 中文 | places | tz`: add a region checked like the catalogue."""
+    asked = await _admin_arguments(update, context)
+    if asked is None:
         return
+    language, text = asked
     fields = [part.strip() for part in text.split("|")]
     if len(fields) < 3 or len(fields) > 5:
         await reply(update, context, t(language, "usage_addregion"))
@@ -105,12 +116,10 @@ def _edit_for(field: str, value: str) -> RegionEdit:
 
 async def editregion(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`/editregion id field value`: change a name, the places or the time zone."""
-    language = await _admin_language(update, context)
-    if language is None:
+    asked = await _admin_arguments(update, context)
+    if asked is None:
         return
-    text = arguments(context)
-    if await refuse_long(update, context, text, language):
-        return
+    language, text = asked
     parts = text.split(" ", 2)
     if len(parts) < 3 or parts[1].lower() not in EDIT_FIELDS:
         await reply(update, context, t(language, "usage_editregion"))
