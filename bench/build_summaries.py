@@ -213,7 +213,7 @@ def markdown_text(markdown: str) -> tuple[list[str], list[str]]:
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if _UNDERLINE.match(line):
             continue
-        if _UNDERLINE.match(following) and line.strip() or _ATX.match(line):
+        if (_UNDERLINE.match(following) and line.strip()) or _ATX.match(line):
             flush()
             headings.append(_inline(_ANCHOR.sub("", _ATX.sub("", line))))
             continue
@@ -322,9 +322,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         out = args.out_dir / name
         written, duplicates, overlapping, parts = write_set(reader(snapshot), out, tuned)
+        split = ", ".join(f"{part} {size}" for part, size in sorted(parts.items()))
         print(
-            f"{out}: {written} articles ({', '.join(f'{k} {v}' for k, v in sorted(parts.items()))}),"
-            f" {duplicates} duplicates dropped, {overlapping} sharing text with the dev set dropped"
+            f"{out}: {written} articles ({split}), {duplicates} duplicates dropped,"
+            f" {overlapping} sharing text with the dev set dropped"
         )
         built += 1
     return 0 if built else 1

@@ -89,9 +89,7 @@ def pick_all(article: dict[str, object]) -> Picks:
     references = article["references"]
     assert isinstance(references, list)
     lead1 = [0]
-    news1 = select(
-        sentences, 1, tokenizer=tokenizer, title=title, max_chars=len(sentences[0])
-    )
+    news1 = select(sentences, 1, tokenizer=tokenizer, title=title, max_chars=len(sentences[0]))
     news3 = select(sentences, 3, tokenizer=tokenizer, title=title)
     length = chars("".join(sentences[i] for i in news3))
     picks = {

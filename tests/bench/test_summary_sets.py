@@ -85,7 +85,13 @@ def test_markdown_posts_become_plain_paragraphs_and_headings() -> None:
     )
     paragraphs, headings = markdown_text(markdown)
     assert headings == ["背景", "展望"]
-    assert paragraphs == ["开头一句，加粗的事实。", "引用的一段话。", "第一条。", "第二条，链接。", "结尾。"]
+    assert paragraphs == [
+        "开头一句，加粗的事实。",
+        "引用的一段话。",
+        "第一条。",
+        "第二条，链接。",
+        "结尾。",
+    ]
 
 
 def test_sets_keep_each_article_once_and_none_from_the_tuned_set(tmp_path: Path) -> None:
