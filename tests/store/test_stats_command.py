@@ -12,8 +12,8 @@ from pathlib import Path
 from PIL import Image, ImageChops, ImageDraw
 
 from bot.chat.app import build_application, serving
-from bot.chat.i18n import t
 from bot.chat.jobs import Background
+from bot.i18n import t
 from bot.ops.stats_chart import (
     BACKGROUND,
     FAILURE_COLOR,
