@@ -103,8 +103,8 @@ async def test_a_chinese_admin_gets_a_chart_in_chinese(store_url: str, tmp_path:
     store: Store = open_store(store_url)
     try:
         admin = api.create_user("李雷", language_code="zh-hans")
-        store.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ()))
-        store.regions.upsert(Region("shanghai", "Shanghai", "上海", ()))
+        store.regions.upsert(Region("taiyuan", {"en": "Taiyuan", "zh": "太原"}, ()))
+        store.regions.upsert(Region("shanghai", {"en": "Shanghai", "zh": "上海"}, ()))
         now = datetime.now(UTC)
         for n, region in enumerate(("taiyuan", "taiyuan", "shanghai")):
             story = NewArticle(url=f"https://n.example/{n}", title=f"t{n}", regions=(region,))
