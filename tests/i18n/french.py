@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.i18n import load_language, register_language, unregister_language
 
-FRENCH_PO = r'''
+FRENCH_PO = r"""
 msgid ""
 msgstr ""
 "Language: fr\n"
@@ -56,7 +56,7 @@ msgstr ", "
 
 msgid "also"
 msgstr "Aussi chez {sources}"
-'''
+"""
 
 
 def write_french(directory: Path) -> Path:

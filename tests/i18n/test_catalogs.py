@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.chat.settings_text import parse_setting, refusal
 from bot.digest.model import Bullet, DigestContent, RegionSection, Story
 from bot.digest.render import render_digest
 from bot.i18n import (
@@ -134,7 +135,13 @@ def test_codes_names_and_the_switch_come_from_the_registry():
     assert language_from_code("de") == DEFAULT_LANGUAGE
     assert language_from_code(None) == DEFAULT_LANGUAGE
     assert normalize_language("xx") == DEFAULT_LANGUAGE
-    for word, code in {"zh": "zh", "Chinese": "zh", "中文": "zh", "英文": "en", "english": "en"}.items():
+    for word, code in {
+        "zh": "zh",
+        "Chinese": "zh",
+        "中文": "zh",
+        "英文": "en",
+        "english": "en",
+    }.items():
         assert language_named(word) == code, word
     assert language_named("英语") == "en"  # CLDR's name of English in Chinese
     assert language_named("klingon") is None
@@ -150,10 +157,7 @@ def test_region_names_fall_back_to_english():
     assert region_name(names, "fr") == "Datong"
 
 
-
 def test_settings_refusals_list_the_registered_languages():
-    from bot.chat.settings_text import parse_setting, refusal
-
     wrong = parse_setting("lang klingon")
     assert refusal("en", wrong) == "Choose en (English) or zh (中文)."
     assert refusal("zh", wrong) == "请选择 en（English）或zh（中文）。"
