@@ -94,8 +94,10 @@ def language_from_code(code: str | None) -> Language:
 
 
 def language_named(word: str) -> Language | None:
-    """The language a user means by `word`: its code, an alias, or its CLDR name in any
-    registered language ("zh", "Chinese", "中文", "英语"); None when none matches."""
+    """The language `word` names (code, alias, or CLDR name in any registered language), or None.
+
+    "zh", "Chinese", "中文" and "英语" all name a language while English and Chinese are registered.
+    """
     wanted = word.strip().casefold()
     if not wanted:
         return None

@@ -13,7 +13,7 @@ from PIL import Image, ImageChops, ImageDraw
 
 from bot.chat.app import build_application, serving
 from bot.chat.jobs import Background
-from bot.i18n import t
+from bot.i18n import t, tn
 from bot.ops.stats_chart import (
     BACKGROUND,
     FAILURE_COLOR,
@@ -116,7 +116,7 @@ async def test_a_chinese_admin_gets_a_chart_in_chinese(store_url: str, tmp_path:
         api.stop()
     assert "文章：3" in caption
     picture = _picture(png)
-    words = ChartWords(t("zh", "stats_chart_title", days=14), t("zh", "stats_chart_failures"))
+    words = ChartWords(tn("zh", "stats_chart_title", 14), t("zh", "stats_chart_failures"))
     # Where the chart puts its words: the busiest region's name first in the legend.
     days = (now.date(),) * 14
     zeros = (0,) * 14
