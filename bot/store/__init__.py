@@ -43,12 +43,11 @@ from bot.store.records import (
     Feed,
     FeedState,
     NewArticle,
-    Region,
     SearchHit,
     SearchPage,
     SectionSummaryRecord,
 )
-from bot.store.regions import RegionsRepository
+from bot.store.regions import Region, RegionsRepository
 from bot.store.schema import article_regions as article_regions_table
 from bot.store.schema import articles as articles_table
 from bot.store.schema import metadata

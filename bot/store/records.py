@@ -10,20 +10,6 @@ FeedState = Literal["active", "paused"]
 
 
 @dataclass(frozen=True)
-class Region:
-    """A region of the catalogue: names in both interface languages, place names, time zone.
-
-    `timezone` (IANA) is offered to chats that subscribe before choosing their own.
-    """
-
-    id: str
-    name_en: str
-    name_zh: str
-    places: tuple[str, ...] = ()
-    timezone: str | None = None
-
-
-@dataclass(frozen=True)
 class Feed:
     """A subscribed feed and its fetch bookkeeping."""
 
