@@ -13,7 +13,7 @@ import telegram
 from telegram.ext import Application, ContextTypes
 
 from bot.chat.admin_alerts import ALERTS_KEY, AdminAlerts
-from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
+from bot.delivery.telegram_transport import OutboxSender, SenderConfig, sender_bot
 from bot.digest.alert_tick import prune_alert_state, run_alerts
 from bot.digest.build import build_due
 from bot.digest.pacing import Pacing

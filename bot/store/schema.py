@@ -1,4 +1,4 @@
-"""The relational schema as SQLAlchemy Core metadata (revisions 0001, 0003 and 0004 create these).
+"""The relational schema as SQLAlchemy Core metadata (revisions 0001, 0003, 0004 and 0007).
 
 The full-text index is not part of this metadata: it differs per database (an FTS5 virtual
 table on SQLite, a tsvector table with a GIN index on PostgreSQL) and is created by the
@@ -117,6 +117,15 @@ heartbeats = Table(
     metadata,
     Column("name", String(100), primary_key=True),
     Column("at", UTCDateTime(), nullable=False),
+)
+
+# The fleet-wide send rate's next free slot (revision 0007_send_slots, `bot.store.send_slots`),
+# one row per budget; only PostgreSQL uses it, a single SQLite process keeps its slots in memory.
+send_slots = Table(
+    "send_slots",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("next_at", UTCDateTime(), nullable=False),
 )
 
 # Failed fetches per feed per UTC day (revision 0003): the history behind /stats, which the
