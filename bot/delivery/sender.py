@@ -54,7 +54,7 @@ def part_of(row: Delivery) -> Part:
 
 
 class Sender:
-    """Deliver outbox rows through a transport with bounded concurrency; outcomes written at once."""
+    """Deliver outbox rows through a transport, several in parallel; outcomes recorded at once."""
 
     def __init__(
         self,

@@ -38,6 +38,17 @@ from bot.ops.liveness import LoopStamp
 from bot.settings import Settings
 from bot.store import Store
 
+# SenderConfig is re-exported: callers building an OutboxSender import both from here.
+__all__ = [
+    "OutboxSender",
+    "SenderConfig",
+    "TelegramTransport",
+    "inline_markup",
+    "outcome_of",
+    "retry_seconds",
+    "sender_bot",
+]
+
 _NO_PREVIEW = telegram.LinkPreviewOptions(is_disabled=True)
 # Descriptions (lower case) of a 400 whose chat, or forum topic, is gone for good.
 _GONE = ("chat not found", "user not found", "peer_id_invalid", "group chat was deactivated")

@@ -52,6 +52,7 @@ from bot.store.regions import RegionsRepository
 from bot.store.schema import article_regions as article_regions_table
 from bot.store.schema import articles as articles_table
 from bot.store.schema import metadata
+from bot.store.schema import send_slots as send_slots_table
 from bot.store.search import SearchRepository
 from bot.store.search_index import INDEXED_TEXT_CHARS, IndexEntry, write_index
 from bot.store.search_pages import PAGE_LIFETIME, SearchPagesRepository
@@ -122,6 +123,7 @@ __all__ = [
     "query_groups",
     "read_transaction",
     "search_pages_table",
+    "send_slots_table",
     "subscriptions_table",
     "upgrade",
     "write_index",

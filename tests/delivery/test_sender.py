@@ -141,7 +141,8 @@ async def test_a_gone_topic_retires_that_topic_only(store: Store) -> None:
     }
     assert by_topic == {5: ["dead", "dead"], 7: ["sent", "sent"]}
     closed, open_ = store.chats.get(forum, 5), store.chats.get(forum, 7)
-    assert closed is not None and open_ is not None
+    assert closed is not None
+    assert open_ is not None
     assert (closed.active, open_.active) == (False, True)
 
 
@@ -248,7 +249,7 @@ async def test_run_sends_when_woken_and_returns_when_stopped(store: Store) -> No
             await asyncio.sleep(0.01)
     one.stop()
     await asyncio.wait_for(task, 10)
-    assert {c: texts for c, texts in transport.delivered.items()} == {
+    assert dict(transport.delivered) == {
         9501: ["part one"],
         9502: ["part one"],
     }

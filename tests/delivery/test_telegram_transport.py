@@ -65,7 +65,7 @@ CASES: list[tuple[str, Answer, Outcome]] = [
         "unparsable HTML",
         telegram_error(
             400,
-            "Bad Request: can't parse entities: Unsupported start tag \"blink\" at byte offset 5",
+            'Bad Request: can\'t parse entities: Unsupported start tag "blink" at byte offset 5',
         ),
         Failed(
             'Can\'t parse entities: unsupported start tag "blink" at byte offset 5',
@@ -81,8 +81,9 @@ CASES: list[tuple[str, Answer, Outcome]] = [
     (
         "migrated",
         telegram_error(400, UPGRADED, {"migrate_to_chat_id": -1001234567890}),
-        ChatGone("Group migrated to supergroup. New chat id: -1001234567890", "migrated",
-                 -1001234567890),
+        ChatGone(
+            "Group migrated to supergroup. New chat id: -1001234567890", "migrated", -1001234567890
+        ),
     ),
     (
         "internal error",
@@ -91,7 +92,9 @@ CASES: list[tuple[str, Answer, Outcome]] = [
     ),
     (
         "bad gateway page",
-        Answer(502, b"<html><body><h1>502 Bad Gateway</h1></body></html>", content_type="text/html"),
+        Answer(
+            502, b"<html><body><h1>502 Bad Gateway</h1></body></html>", content_type="text/html"
+        ),
         Failed(
             "Bad Gateway (502). Parsing the server response "
             "b'<html><body><h1>502 Bad Gateway</h1></body></html>' failed",
