@@ -9,7 +9,7 @@ does not load it.
 
 from __future__ import annotations
 
-from bot.delivery.sender import Sender, SenderConfig, part_of
+from bot.delivery.sender import Sender, SenderConfig
 from bot.delivery.transport import (
     ChatGone,
     Failed,
@@ -34,5 +34,4 @@ __all__ = [
     "SenderConfig",
     "Sent",
     "Transport",
-    "part_of",
 ]
