@@ -1,4 +1,4 @@
-"""The relational schema as SQLAlchemy Core metadata (revisions 0001, 0003, 0004 and 0007).
+"""The relational schema as SQLAlchemy Core metadata (revisions 0001 and later create these).
 
 The full-text index is not part of this metadata: it differs per database (an FTS5 virtual
 table on SQLite, a tsvector table with a GIN index on PostgreSQL) and is created by the
