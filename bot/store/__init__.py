@@ -51,6 +51,7 @@ from bot.store.regions import Region, RegionsRepository
 from bot.store.schema import article_regions as article_regions_table
 from bot.store.schema import articles as articles_table
 from bot.store.schema import metadata
+from bot.store.schema import send_slots as send_slots_table
 from bot.store.search import SearchRepository
 from bot.store.search_index import INDEXED_TEXT_CHARS, IndexEntry, write_index
 from bot.store.search_pages import PAGE_LIFETIME, SearchPagesRepository
@@ -121,6 +122,7 @@ __all__ = [
     "query_groups",
     "read_transaction",
     "search_pages_table",
+    "send_slots_table",
     "subscriptions_table",
     "upgrade",
     "write_index",

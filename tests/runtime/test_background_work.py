@@ -27,10 +27,10 @@ ALLOWED: dict[tuple[str, str, str], str] = {
     ("bot/chat/handlers/opml.py", "_run_import", "task"): (
         "an /import's worker thread wrapped to poll its progress; the handler awaits it"
     ),
-    ("bot/chat/sender.py", "OutboxSender._fill", "task"): (
+    ("bot/delivery/sender.py", "Sender._fill", "task"): (
         "one task per message in flight, awaited by the sender's own loop before it returns"
     ),
-    ("bot/chat/sender.py", "OutboxSender._wait", "task"): (
+    ("bot/delivery/sender.py", "Sender._wait", "task"): (
         "a wait on the wake-up event, cancelled when the pass ends"
     ),
     ("bot/cli/digest.py", "_deliver_async", "task"): (
