@@ -102,6 +102,9 @@ class Sender:
         running: set[asyncio.Task[None]] = set()
         try:
             while not self._stopping:
+                # Cleared before the pass, not after it: a wake() that arrives while this pass
+                # claims rows must make the next wait return at once, not be lost.
+                self._wake.clear()
                 try:
                     await self._fill(running)
                     await self._beat()
@@ -141,7 +144,6 @@ class Sender:
                 task.add_done_callback(running.discard)
 
     async def _wait(self, running: set[asyncio.Task[None]]) -> None:
-        self._wake.clear()
         waiters: set[asyncio.Future[Any]] = set(running)
         waiters.add(asyncio.ensure_future(self._wake.wait()))
         done, pending = await asyncio.wait(
