@@ -24,7 +24,7 @@ from rouge_score import rouge_scorer
 
 from bench.dev_split import REPORT, TUNE, part_of
 from summarizer.algorithms import ALGORITHMS, select
-from summarizer.tokenize import get_tokenizer
+from summarizer.languages import get_language
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "cnndm_dev.jsonl"
 
@@ -52,18 +52,18 @@ def evaluate(articles: list[dict[str, object]], methods: list[str], count: int) 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     split = []
     for article in articles:
-        tokenizer = get_tokenizer(str(article.get("lang") or "en"))
-        split.append((tokenizer, list(tokenizer.to_sentences(str(article["text"])))))
+        language = get_language(str(article.get("lang") or "en"))
+        split.append((language, list(language.tokenizer.to_sentences(str(article["text"])))))
     out = []
     for method in methods:
         totals = [0.0, 0.0, 0.0, 0.0]
         elapsed = 0.0
-        for article, (tokenizer, sentences) in zip(articles, split, strict=True):
+        for article, (language, sentences) in zip(articles, split, strict=True):
             started = time.perf_counter()
             if method == f"lead-{count}":
                 picked = list(range(min(count, len(sentences))))
             else:
-                picked = select(sentences, count, tokenizer=tokenizer, algorithm=method)
+                picked = select(sentences, count, language=language, algorithm=method)
             elapsed += time.perf_counter() - started
             summary = "\n".join(sentences[i] for i in picked)
             references = article["references"]
