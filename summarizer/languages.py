@@ -15,6 +15,7 @@ from summarizer.errors import UnsupportedLanguageError
 from summarizer.stemmers import StemWords, stemmer_for, stemmer_source
 from summarizer.stopwords import stop_word_source, stop_words
 from summarizer.tokenize import NEUTRAL, Tokenizer
+from summarizer.words import word_set
 
 __all__ = [
     "NEUTRAL",
@@ -26,14 +27,9 @@ __all__ = [
 ]
 
 
-def _word_set(text: str) -> frozenset[str]:
-    """Build a set from a whitespace-separated list, which reads better than a long literal."""
-    return frozenset(text.split())
-
-
 # Every ISO 639-1 code, so that a typo ("english", "xx") is told apart from a real language
 # we merely have no resources for (which degrades to the neutral mode instead of failing).
-_ISO_639_1 = _word_set(
+_ISO_639_1 = word_set(
     """
     aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu
     cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi
@@ -177,7 +173,7 @@ def get_language(code: str) -> Language:
 @cache
 def _build(code: str) -> Language:
     """Build a language's object; cached, so each is built once (a few ms, stemmer included)."""
-    name = _SUMY_NAMES.get(code) or ("neutral" if code == NEUTRAL else code)
+    name = sumy_language(code) or ("neutral" if code == NEUTRAL else code)
     words = stop_words(code)
     tokenizer = Tokenizer(code, name, words | stop_words("en"))
     return Language(code, name, words, tokenizer, stemmer_for(code))

@@ -58,13 +58,13 @@ class SentenceData:
 
 MIN_SENTENCE_WORDS = 6
 """Sentences with fewer words are fragments, picked only when nothing longer exists."""
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_WORD_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _fragment_size(text: str) -> int:
     """Spaced words plus CJK characters: a six-character Chinese sentence is no fragment."""
-    cjk = len(_CJK_CHAR.findall(text))
-    return len(_CJK_CHAR.sub(" ", text).split()) + cjk
+    cjk = len(_CJK_WORD_CHAR.findall(text))
+    return len(_CJK_WORD_CHAR.sub(" ", text).split()) + cjk
 
 
 def rank(
