@@ -115,14 +115,20 @@ class Language:
     # Word as written -> its stem, or "" for a stop word: one lookup answers lower-casing, the
     # stop-word test and stemming at once, and news repeats the same words all day.
     _memo: dict[str, str] = field(default_factory=dict, init=False)
+    # The stems of stop words themselves, which only Edmundson asks for (at most the list's size).
+    _stop_stems: dict[str, str] = field(default_factory=dict, init=False)
 
     def stem(self, word: str) -> str:
         """Return the lower-case stem of any word, stop words included (sumy's ``stem`` hook)."""
         term = self._memo.get(word)
         if term is None:
             term = self._learn([word])[word]
-        # Stop words are remembered as "", so their stems (wanted by Edmundson only) are not.
-        return term or self.stem_words([word.lower()])[0]
+        if term:
+            return term
+        stem = self._stop_stems.get(word)
+        if stem is None:
+            stem = self._stop_stems[word] = self.stem_words([word.lower()])[0]
+        return stem
 
     def terms(self, words: Sequence[str]) -> tuple[str, ...]:
         """Stems of the words that are not stop words, in order: what rankers compare."""

@@ -1,4 +1,7 @@
-"""Offline tokenizers with the interface sumy's document model and summarizers expect."""
+"""Offline tokenizers with the interface sumy's document model and summarizers expect.
+
+One per language, built with the rest of the language by summarizer.languages.get_language.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,9 @@ from functools import lru_cache
 from summarizer.sentence_glue import ENGLISH_QUOTE_INTRODUCERS, GlueFinder
 from summarizer.sentences import SentenceSplitter, split_at_spaces
 from summarizer.words import split_chinese, split_japanese, split_spaced, split_thai
+
+NEUTRAL = "und"
+"""The code of the language-neutral mode (ISO 639-2 'undetermined')."""
 
 _CACHED_TEXT_CHARS = 4000
 # Languages that write ordinals as "3." ("am 3. Oktober", "3. mája", "3. Ekim").
@@ -21,8 +27,6 @@ _NO_GLUE_LANGUAGES = frozenset(
     {"de", "lb", "zh", "ja", "ko", "th", "lo", "km", "my", "ar", "fa", "ur", "he", "yi",
      "hi", "mr", "ne", "bn", "pa", "gu", "or", "ta", "te", "kn", "ml", "si", "ka", "am"}
 )  # fmt: skip
-NEUTRAL = "und"
-"""The code of the language-neutral mode (ISO 639-2 'undetermined')."""
 # Languages that separate sentences by spaces alone; a piece shorter than this joins the next.
 _SPACE_SENTENCE_LANGUAGES = {"th": 40, "lo": 40}
 
