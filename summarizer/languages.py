@@ -172,12 +172,12 @@ def get_language(code: str) -> Language:
     raises UnsupportedLanguageError.
     """
     if code.strip().lower() == NEUTRAL:
-        return _build(NEUTRAL)
-    return _build(normalize_code(code))
+        return _make_language(NEUTRAL)
+    return _make_language(normalize_code(code))
 
 
 @cache
-def _build(code: str) -> Language:
+def _make_language(code: str) -> Language:
     """Build a language's object; cached, so each is built once (a few ms, stemmer included)."""
     name = sumy_language(code) or ("neutral" if code == NEUTRAL else code)
     words = stop_words(code)

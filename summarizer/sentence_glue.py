@@ -70,7 +70,7 @@ class GlueFinder:
             starter = match.group(1)
             if starter not in self._starters:
                 continue
-            previous = _previous_word(sentence, match.start())
+            previous = _word_before(sentence, match.start())
             if previous[-1:].isupper() or previous.lower() in _TITLES:
                 continue  # "the US The" is ambiguous; "Mr The" is a name
             if previous[:1].isupper() and starter not in _AFTER_NAME:
@@ -83,7 +83,7 @@ class GlueFinder:
             return []
         seams = []
         for match in _QUOTE_OPENING.finditer(sentence):
-            previous = _previous_word(sentence, match.start())
+            previous = _word_before(sentence, match.start())
             if previous.lower() in self._introducers or previous.lower() in _TITLES:
                 continue
             reach = sentence[match.end() + 1 : match.end() + _QUOTE_REACH]
@@ -93,6 +93,6 @@ class GlueFinder:
         return seams
 
 
-def _previous_word(text: str, end: int) -> str:
+def _word_before(text: str, end: int) -> str:
     match = _PREVIOUS_WORD.search(text, max(0, end - 40), end)
     return match.group(1) if match else ""
