@@ -32,6 +32,7 @@ DEFAULT_MIRROR = Path("/work/.mirror")
 DEFAULT_OUT = ROOT / "data" / "pages.jsonl"
 _INVISIBLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
+_AS_BROWSERS_DO = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252"}
 _CHARSET = re.compile(rb"<meta\b[^>]*charset=[\"']?([A-Za-z0-9_-]+)", re.I)
 
 
@@ -85,8 +86,11 @@ class Snapshot:
             pass
         declared = _CHARSET.search(raw[:4096])
         if declared is not None:
+            charset = declared.group(1).decode("ascii").lower()
+            # Browsers read pages labelled Latin-1 as Windows-1252, and so do we.
+            charset = _AS_BROWSERS_DO.get(charset, charset)
             try:
-                return raw.decode(declared.group(1).decode("ascii"), errors="replace")
+                return raw.decode(charset, errors="replace")
             except LookupError:
                 pass
         return raw.decode("utf-8", errors="replace")
@@ -402,6 +406,17 @@ def build(mirror: Path) -> tuple[list[Page], list[str], list[str]]:
     return pages, missing, broken
 
 
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_line(record: dict[str, object]) -> str:
+    """One JSON line whose text holds no character that ``str.splitlines`` breaks at."""
+    line = json.dumps(record, ensure_ascii=False)
+    for char, escaped in _LINE_BREAKS.items():
+        line = line.replace(char, escaped)
+    return line + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the corpus and print what it holds."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -423,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as out:
         for page in pages:
-            out.write(json.dumps(asdict(page), ensure_ascii=False) + "\n")
+            out.write(json_line(asdict(page)))
     by = Counter((p.source, p.lang, p.part) for p in pages)
     print(f"corpus: {len(pages)} pages -> {args.out}")
     for (source, lang, part), n in sorted(by.items()):
