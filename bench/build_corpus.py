@@ -8,6 +8,7 @@ per repository). Nothing is downloaded here; a missing snapshot is named and ski
 page becomes one JSON line: {"id", "source", "lang", "url", "html", "truth", "truth_full",
 "title", "part"}. ``truth_full`` is false where the ground truth is only the start of the main
 text; ``part`` ("tune" or "report") comes from a hash of the id, so the split never changes.
+The two large sources give one page a site and at most 80 a language (see ``sample``).
 """
 
 from __future__ import annotations
