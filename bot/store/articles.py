@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,10 +12,66 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.store.engine import read_transaction, write_transaction
 from bot.store.errors import DuplicateArticleError, StoreError, UnknownRegionError
-from bot.store.records import Article, NewArticle, SectionSummaryRecord
 from bot.store.schema import article_regions, articles, regions
 from bot.store.search_index import index_entry, write_index
 from bot.store.timestamps import to_utc
+
+
+@dataclass(frozen=True)
+class SectionSummaryRecord:
+    """The condensed sentences of one section of an article, under its heading (may be empty)."""
+
+    heading: str
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An article about to be stored.
+
+    `published_at` falls back to `first_seen_at`, which falls back to the time of insertion.
+    `cluster_id=None` makes the article the first of a new story cluster (its own id).
+    `note` says why the article was stored from its feed's own text (a stage failed).
+    """
+
+    url: str
+    title: str
+    feed_id: int | None = None
+    guid: str | None = None
+    source: str = ""
+    published_at: datetime | None = None
+    first_seen_at: datetime | None = None
+    language: str | None = None
+    text: str = ""
+    sections: tuple[SectionSummaryRecord, ...] = ()
+    summary: tuple[str, ...] = ()
+    fingerprint: str | None = None
+    cluster_id: int | None = None
+    regions: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored article; `url` is the canonical URL, timestamps are aware UTC."""
+
+    id: int
+    feed_id: int | None
+    url: str
+    guid: str | None
+    title: str
+    source: str
+    published_at: datetime
+    first_seen_at: datetime
+    language: str | None
+    text: str
+    sections: tuple[SectionSummaryRecord, ...]
+    summary: tuple[str, ...]
+    fingerprint: str | None
+    cluster_id: int | None
+    regions: tuple[str, ...] = ()
+    note: str | None = None
+
 
 _CHUNK = 500
 
