@@ -24,7 +24,6 @@ from bot.store.chat_tables import chats as chats_table
 from bot.store.chat_tables import subscriptions as subscriptions_table
 from bot.store.chats import ChatRecord, ChatsRepository
 from bot.store.crowd_tables import search_pages as search_pages_table
-from bot.store.engine import read_transaction, write_transaction
 from bot.store.errors import (
     DuplicateArticleError,
     InvalidFieldError,
@@ -47,11 +46,10 @@ from bot.store.outbox import OutboxRepository
 from bot.store.outbox_records import Delivery, NewDigest, Recipient, StoredDigest
 from bot.store.records import Region
 from bot.store.regions import RegionsRepository
-from bot.store.schema import article_regions as article_regions_table
 from bot.store.schema import articles as articles_table
 from bot.store.schema import metadata
 from bot.store.search import SearchHit, SearchPage, SearchRepository
-from bot.store.search_index import INDEXED_TEXT_CHARS, IndexEntry, write_index
+from bot.store.search_index import INDEXED_TEXT_CHARS
 from bot.store.search_pages import PAGE_LIFETIME, SearchPagesRepository
 from bot.store.search_sql import POOL_SIZE
 from bot.store.segment import MAX_QUERY_GROUPS, fold, index_terms, query_groups
@@ -89,7 +87,6 @@ __all__ = [
     "HeartbeatsRepository",
     "HeldStory",
     "HourUsage",
-    "IndexEntry",
     "InvalidFieldError",
     "NewArticle",
     "NewDigest",
@@ -111,7 +108,6 @@ __all__ = [
     "StoredDigest",
     "ThrottleMarksRepository",
     "UnknownRegionError",
-    "article_regions_table",
     "articles_table",
     "chats_table",
     "downgrade",
@@ -122,10 +118,7 @@ __all__ = [
     "metadata",
     "open_store",
     "query_groups",
-    "read_transaction",
     "search_pages_table",
     "subscriptions_table",
     "upgrade",
-    "write_index",
-    "write_transaction",
 ]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from bot.store import article_retention
 from bot.store.engine import read_transaction, write_transaction
 from bot.store.errors import DuplicateArticleError, StoreError, UnknownRegionError
 from bot.store.schema import article_regions, articles, regions
@@ -351,3 +352,32 @@ class ArticlesRepository:
             query = query.where(in_regions([region_id]))
         with read_transaction(self._engine) as conn:
             return int(conn.execute(query).scalar_one())
+
+    def empty_older_than(self, before: datetime, batch_size: int = 500) -> int:
+        """Make tombstones of articles first seen before `before` (see article_retention)."""
+        return article_retention.empty_before(self._engine, before, batch_size)
+
+    def delete_older_than(self, before: datetime, batch_size: int = 500) -> int:
+        """Delete articles first seen before `before`, tombstones or not; returns how many."""
+        return article_retention.delete_before(self._engine, before, batch_size)
+
+    def region_day_counts(
+        self, since: datetime, until: datetime, tz: tzinfo
+    ) -> dict[str | None, dict[date, int]]:
+        """Articles first seen in [since, until], per region (None: untagged) and local day.
+
+        An article of two regions counts in both.
+        """
+        query = (
+            select(articles.c.first_seen_at, article_regions.c.region_id)
+            .select_from(articles.outerjoin(article_regions))
+            .where(articles.c.first_seen_at >= to_utc(since))
+            .where(articles.c.first_seen_at <= to_utc(until))
+        )
+        counts: dict[str | None, dict[date, int]] = {}
+        with read_transaction(self._engine) as conn:
+            for seen_at, region_id in conn.execute(query):
+                days = counts.setdefault(region_id, {})
+                day = seen_at.astimezone(tz).date()
+                days[day] = days.get(day, 0) + 1
+        return counts

@@ -55,7 +55,7 @@ def test_stats_chart_data_reads_the_history(store: Store) -> None:
     store.feeds.record_failure(feed.id, DAY, count=4)
     store.feeds.record_failure(feed.id, DAY - timedelta(days=13))
     store.feeds.record_failure(feed.id, DAY - timedelta(days=14))  # outside the window
-    series = collect_stats(store.engine, now=now, tz=ZoneInfo("Asia/Shanghai"))
+    series = collect_stats(store, now=now, tz=ZoneInfo("Asia/Shanghai"))
     assert len(series.days) == 14
     assert series.failures[-1] == 4
     assert series.failures[0] == 1
