@@ -123,11 +123,11 @@ class EntryIngester:
     def load_recent_stories(self) -> None:
         """Seed the near-duplicate index with recently stored articles."""
         since = self.runtime.now - self.cluster_window
-        for article in self.runtime.store.articles.cluster_candidates(
-            since, self.cluster_candidates
+        # Titles and leads only: the seed never reads the bodies, so it never loads them.
+        for article in self.runtime.store.articles.for_clustering(
+            since, self.cluster_candidates, LEAD_CHARS
         ):
-            lead = article.text[:LEAD_CHARS] or " ".join(article.summary)
-            self.index.add(article.cluster_id or article.id, article.title, lead)
+            self.index.add(article.cluster_id, article.title, article.lead)
 
     def _claim(self, *keys: str | None) -> bool:
         """Reserve an entry's identity for this tick; False if another feed already has it."""

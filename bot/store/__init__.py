@@ -18,7 +18,14 @@ from bot.store.alerts import (
     NewStory,
     OutgoingMessage,
 )
-from bot.store.articles import Article, ArticlesRepository, NewArticle, SectionSummaryRecord
+from bot.store.articles import (
+    Article,
+    ArticleForClustering,
+    ArticleForDigest,
+    ArticlesRepository,
+    NewArticle,
+    SectionSummaryRecord,
+)
 from bot.store.boilerplate import BoilerplateRepository
 from bot.store.chat_tables import chats as chats_table
 from bot.store.chat_tables import subscriptions as subscriptions_table
@@ -70,6 +77,8 @@ __all__ = [
     "AlertBatch",
     "AlertsRepository",
     "Article",
+    "ArticleForClustering",
+    "ArticleForDigest",
     "ArticlesRepository",
     "BoilerplateRepository",
     "Booking",
