@@ -34,6 +34,7 @@ from bot.chat.rate_limiter import TrafficRateLimiter
 from bot.chat.services import SERVICES_KEY, Services, SummarizeLink
 from bot.chat.typing_first import TypingFirst
 from bot.digest.traffic import Traffic
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from bot.news.articles import SummarizedArticle, summarize_url
 from bot.news.page_workers import PagePool
 from bot.ops.alerts import SharedAlertThrottle
@@ -116,9 +117,11 @@ def add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None
 
 
 async def _announce_menu(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """setMyCommands in English (the default) and in Chinese."""
-    await application.bot.set_my_commands(menu("en"))
-    await application.bot.set_my_commands(menu("zh"), language_code="zh")
+    """setMyCommands in the default language, then in every other interface language."""
+    await application.bot.set_my_commands(menu(DEFAULT_LANGUAGE))
+    for code in LANGUAGES:
+        if code != DEFAULT_LANGUAGE:
+            await application.bot.set_my_commands(menu(code), language_code=code)
 
 
 def build_application(

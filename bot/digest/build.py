@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.digest.content import Caps, select_content, select_weekly
 from bot.digest.errors import DigestError
-from bot.digest.model import SUMMARY_LENGTHS, DigestKey, Language, SummaryLength
+from bot.digest.model import SUMMARY_LENGTHS, DigestKey, SummaryLength
 from bot.digest.render import render_digest
 from bot.digest.schedule import (
     SCHEDULE_KINDS,
@@ -20,6 +20,7 @@ from bot.digest.schedule import (
     next_slot,
     parse_digest_time,
 )
+from bot.i18n import normalize_language, region_name
 from bot.ops.metrics import DIGESTS_BUILT
 from bot.store import ChatRecord, NewDigest, Recipient, Store
 
@@ -44,7 +45,7 @@ class BuildReport:
 
 def key_for(chat: ChatRecord) -> DigestKey:
     """The sharing key of a chat's digest; unusable stored values fall back to defaults."""
-    language: Language = "zh" if chat.language == "zh" else "en"
+    language = normalize_language(chat.language)
     length: SummaryLength = "medium"
     for option in SUMMARY_LENGTHS:
         if chat.summary_length == option:
@@ -142,10 +143,7 @@ def _render(
         content = select_weekly(articles, key, start, end, caps or WEEKLY_CAPS)
     else:
         content = select_content(articles, key, start, end, caps)
-    names = {
-        region.id: region.name_zh if key.language == "zh" else region.name_en
-        for region in store.regions.list()
-    }
+    names = {region.id: region_name(region.names, key.language) for region in store.regions.list()}
     return render_digest(content, key.language, ZoneInfo(key.timezone), names, weekly=key.weekly)
 
 

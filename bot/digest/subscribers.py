@@ -9,13 +9,14 @@ from typing import Any
 from bot.digest.build import schedule_after
 from bot.digest.errors import DigestError
 from bot.digest.filters import parse_keywords
-from bot.digest.model import LANGUAGES, SUMMARY_LENGTHS
+from bot.digest.model import SUMMARY_LENGTHS
 from bot.digest.schedule import (
     SCHEDULE_KINDS,
     format_digest_time,
     load_zone,
     parse_digest_time,
 )
+from bot.i18n import LANGUAGES
 from bot.store import ChatRecord, Store
 
 # Changing any of these moves the next digest.

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.i18n import DEFAULT_LANGUAGE, region_name
 from bot.news.discover import discover_feeds
 from bot.news.errors import FeedError, FeedNotFoundError, NotAFeedError
 from bot.news.feeds import ParsedFeed, parse_feed
@@ -67,12 +68,12 @@ def describe_health(feed: Feed) -> str:
 
 
 def region_for_category(category: str | None, regions: Iterable[Region]) -> str | None:
-    """Match an OPML folder or category to a region by id, English or Chinese name."""
+    """Match an OPML folder or category to a region by id or its name in any language."""
     if not category:
         return None
     wanted = category.strip().casefold()
     for region in regions:
-        if wanted in {region.id.casefold(), region.name_en.casefold(), region.name_zh.casefold()}:
+        if wanted in {region.id.casefold(), *(name.casefold() for name in region.names.values())}:
             return region.id
     return None
 
@@ -200,7 +201,8 @@ class FeedService:
 
     def export_opml(self, now: datetime) -> str:
         """Every feed as OPML 2.0, one folder per region."""
-        names = {region.id: region.name_en for region in self.store.regions.list()}
+        regions = self.store.regions.list()
+        names = {region.id: region_name(region.names, DEFAULT_LANGUAGE) for region in regions}
         outlines = [
             OpmlFeed(url=feed.url, title=feed.title, category=feed.region_id)
             for feed in self.store.feeds.list()

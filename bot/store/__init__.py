@@ -51,8 +51,7 @@ from bot.store.heartbeats import HeartbeatsRepository
 from bot.store.migrate import downgrade, head_revision, upgrade
 from bot.store.outbox import OutboxRepository
 from bot.store.outbox_records import Delivery, NewDigest, Recipient, StoredDigest
-from bot.store.records import Region
-from bot.store.regions import RegionsRepository
+from bot.store.regions import Region, RegionsRepository
 from bot.store.schema import articles as articles_table
 from bot.store.schema import metadata
 from bot.store.search import SearchHit, SearchPage, SearchRepository

@@ -1,4 +1,4 @@
-"""The relational schema as SQLAlchemy Core metadata (revisions 0001, 0003 and 0004 create these).
+"""The relational schema as SQLAlchemy Core metadata (revisions 0001 and later create these).
 
 The full-text index is not part of this metadata: it differs per database (an FTS5 virtual
 table on SQLite, a tsvector table with a GIN index on PostgreSQL) and is created by the
@@ -42,10 +42,17 @@ regions = Table(
     "regions",
     metadata,
     Column("id", String(64), primary_key=True),
-    Column("name_en", String(200), nullable=False),
-    Column("name_zh", String(200), nullable=False),
     Column("places", JSON, nullable=False),
     Column("timezone", String(64)),  # revision 0004_regions
+)
+
+# A region's name per interface language (revision 0007_region_names); English is always there.
+region_names = Table(
+    "region_names",
+    metadata,
+    Column("region_id", String(64), ForeignKey("regions.id", ondelete="CASCADE"), primary_key=True),
+    Column("language", String(16), primary_key=True),
+    Column("name", String(200), nullable=False),
 )
 
 feeds = Table(

@@ -72,7 +72,7 @@ def site() -> Iterator[FeedServer]:
 
 
 def _old_article(store: Store, url: str) -> int:
-    store.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ("Taiyuan",)))
+    store.regions.upsert(Region("taiyuan", {"en": "Taiyuan", "zh": "太原"}, ("Taiyuan",)))
     seen = datetime.now(UTC) - timedelta(days=100)
     article = store.articles.add(
         NewArticle(

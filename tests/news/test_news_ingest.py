@@ -108,7 +108,7 @@ async def test_undated_entries_keep_their_first_seen_time(store, feed_server):
 
 
 async def test_same_story_from_two_outlets_shares_a_cluster(store, feed_server):
-    store.regions.upsert(Region("shanxi", "Shanxi", "山西", ("Shanxi", "Taiyuan")))
+    store.regions.upsert(Region("shanxi", {"en": "Shanxi", "zh": "山西"}, ("Shanxi", "Taiyuan")))
     lead = "Taiyuan opened the first section of Metro Line 2 on Monday, giving the Shanxi capital"
     pages = {
         "/a/metro.html": (lead + " a north-south rail link. Fares start at two yuan.", "A"),

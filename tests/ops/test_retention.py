@@ -18,7 +18,7 @@ def sqlite_url(tmp_path: Path) -> str:
 @pytest.fixture
 def store(store: Store) -> Store:
     """The shared store fixture (both backends) with the region these tests tag."""
-    store.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ("Taiyuan",)))
+    store.regions.upsert(Region("taiyuan", {"en": "Taiyuan", "zh": "太原"}, ("Taiyuan",)))
     return store
 
 
@@ -70,7 +70,7 @@ def test_old_articles_become_tombstones_that_still_deduplicate(store: Store) -> 
 def test_batches_cover_everything(sqlite_url: str) -> None:
     opened = open_store(sqlite_url)
     opened.upgrade()
-    opened.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ()))
+    opened.regions.upsert(Region("taiyuan", {"en": "Taiyuan", "zh": "太原"}, ()))
     batch = [_article(n, 120)[0] for n in range(23)]
     opened.articles.add_many(batch, now=NOW - timedelta(days=120))
     result = prune_articles(opened.articles, now=NOW, retention_days=90, batch_size=5)

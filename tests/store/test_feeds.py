@@ -11,7 +11,7 @@ NOW = datetime(2024, 11, 29, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def shanxi(store):
-    store.regions.upsert(Region("shanxi", "Shanxi", "山西"))
+    store.regions.upsert(Region("shanxi", {"en": "Shanxi", "zh": "山西"}))
     return "shanxi"
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from PIL import Image, ImageChops, ImageDraw
 
 from bot.chat.app import build_application, serving
-from bot.chat.i18n import t
 from bot.chat.jobs import Background
+from bot.i18n import t, tn
 from bot.ops.stats_chart import (
     BACKGROUND,
     FAILURE_COLOR,
@@ -103,8 +103,8 @@ async def test_a_chinese_admin_gets_a_chart_in_chinese(store_url: str, tmp_path:
     store: Store = open_store(store_url)
     try:
         admin = api.create_user("李雷", language_code="zh-hans")
-        store.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ()))
-        store.regions.upsert(Region("shanghai", "Shanghai", "上海", ()))
+        store.regions.upsert(Region("taiyuan", {"en": "Taiyuan", "zh": "太原"}, ()))
+        store.regions.upsert(Region("shanghai", {"en": "Shanghai", "zh": "上海"}, ()))
         now = datetime.now(UTC)
         for n, region in enumerate(("taiyuan", "taiyuan", "shanghai")):
             story = NewArticle(url=f"https://n.example/{n}", title=f"t{n}", regions=(region,))
@@ -116,7 +116,7 @@ async def test_a_chinese_admin_gets_a_chart_in_chinese(store_url: str, tmp_path:
         api.stop()
     assert "文章：3" in caption
     picture = _picture(png)
-    words = ChartWords(t("zh", "stats_chart_title", days=14), t("zh", "stats_chart_failures"))
+    words = ChartWords(tn("zh", "stats_chart_title", 14), t("zh", "stats_chart_failures"))
     # Where the chart puts its words: the busiest region's name first in the legend.
     days = (now.date(),) * 14
     zeros = (0,) * 14
