@@ -27,7 +27,7 @@ from rouge_score import rouge_scorer
 
 from bench.dev_split import REPORT, TUNE, part_of
 from summarizer.algorithms import ALGORITHMS, select
-from summarizer.tokenize import get_tokenizer
+from summarizer.languages import get_language
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "cnndm_dev.jsonl"
 
@@ -57,13 +57,13 @@ def evaluate(
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     split = []
     for article in articles:
-        tokenizer = get_tokenizer(str(article.get("lang") or "en"))
-        split.append((tokenizer, list(tokenizer.to_sentences(str(article["text"])))))
+        language = get_language(str(article.get("lang") or "en"))
+        split.append((language, list(language.tokenizer.to_sentences(str(article["text"])))))
     out = []
     for method in methods:
         totals = [0.0, 0.0, 0.0, 0.0]
         elapsed = 0.0
-        for article, (tokenizer, sentences) in zip(articles, split, strict=True):
+        for article, (language, sentences) in zip(articles, split, strict=True):
             started = time.perf_counter()
             if method == f"lead-{count}":
                 picked = list(range(min(count, len(sentences))))
@@ -72,7 +72,7 @@ def evaluate(
                 picked = select(
                     sentences,
                     count,
-                    tokenizer=tokenizer,
+                    language=language,
                     algorithm=method,
                     title=str(title) if title else None,
                 )

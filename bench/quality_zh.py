@@ -33,7 +33,7 @@ from pathlib import Path
 from bench.dev_split import REPORT, TUNE, part_of
 from bench.rouge_chars import SCORES, char_scorer
 from summarizer.algorithms import select
-from summarizer.tokenize import get_tokenizer
+from summarizer.languages import get_language
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "zh_news_summary.jsonl"
 _REFERENCE_END = re.compile(r"(?<=[。！？!?])\s*")
@@ -83,14 +83,15 @@ def reference_lines(reference: str) -> str:
 
 def pick_all(article: dict[str, object]) -> Picks:
     """Run every method on one post."""
-    tokenizer = get_tokenizer("zh")
+    language = get_language("zh")
+    tokenizer = language.tokenizer
     sentences = list(tokenizer.to_sentences(str(article["text"])))
     title = str(article.get("title") or "") or None
     references = article["references"]
     assert isinstance(references, list)
     lead1 = [0]
-    news1 = select(sentences, 1, tokenizer=tokenizer, title=title, max_chars=len(sentences[0]))
-    news3 = select(sentences, 3, tokenizer=tokenizer, title=title)
+    news1 = select(sentences, 1, language=language, title=title, max_chars=len(sentences[0]))
+    news3 = select(sentences, 3, language=language, title=title)
     length = chars("".join(sentences[i] for i in news3))
     picks = {
         "news, 1 sentence within Lead-1's length": news1,
@@ -99,7 +100,7 @@ def pick_all(article: dict[str, object]) -> Picks:
         "Lead-N matched (>= news length)": lead_matched(sentences, length),
         "Lead-3": list(range(min(3, len(sentences)))),
         "lexrank, 3 sentences": select(
-            sentences, 3, tokenizer=tokenizer, title=title, algorithm="lexrank"
+            sentences, 3, language=language, title=title, algorithm="lexrank"
         ),
     }
     return Picks(sentences, reference_lines(str(references[0])), picks)

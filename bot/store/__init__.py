@@ -54,6 +54,7 @@ from bot.store.outbox_records import Delivery, NewDigest, Recipient, StoredDiges
 from bot.store.regions import Region, RegionsRepository
 from bot.store.schema import articles as articles_table
 from bot.store.schema import metadata
+from bot.store.schema import send_slots as send_slots_table
 from bot.store.search import SearchHit, SearchPage, SearchRepository
 from bot.store.search_index import INDEXED_TEXT_CHARS
 from bot.store.search_pages import PAGE_LIFETIME, SearchPagesRepository
@@ -127,6 +128,7 @@ __all__ = [
     "open_store",
     "query_groups",
     "search_pages_table",
+    "send_slots_table",
     "subscriptions_table",
     "upgrade",
 ]

@@ -1,7 +1,7 @@
 """Chats (digest destinations), their settings, subscriptions and digest schedule state.
 
-Records and their loading live in `bot.store.chat_records`; moving a group that became a
-supergroup lives in `bot.store.chat_migration`.
+The chat record and its loading live here too; moving a group that became a supergroup
+lives in `bot.store.chat_migration`.
 """
 
 from __future__ import annotations

@@ -126,6 +126,15 @@ heartbeats = Table(
     Column("at", UTCDateTime(), nullable=False),
 )
 
+# The fleet-wide send rate's next free slot (revision 0007_send_slots, `bot.store.send_slots`),
+# one row per budget; only PostgreSQL uses it, a single SQLite process keeps its slots in memory.
+send_slots = Table(
+    "send_slots",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("next_at", UTCDateTime(), nullable=False),
+)
+
 # Failed fetches per feed per UTC day (revision 0003): the history behind /stats, which the
 # feed's own error_count (reset on every success) cannot give.
 feed_failures = Table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.chat.sender import OutboxSender
+from bot.delivery.telegram_transport import OutboxSender
 from tests.botapi import private_chat
 from tests.chat.harness import Bot
 

@@ -11,8 +11,6 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw
 
-from bot.chat.app import build_application, serving
-from bot.chat.jobs import Background
 from bot.i18n import t, tn
 from bot.ops.stats_chart import (
     BACKGROUND,
@@ -23,6 +21,7 @@ from bot.ops.stats_chart import (
     chart_font,
     draw_stats,
 )
+from bot.runtime import Background, build_bot, serving
 from bot.sandbox import BotApiEmulator, Chat, User
 from bot.settings import Settings
 from bot.store import CheckFailed, NewArticle, Region, Store, open_store
@@ -62,7 +61,7 @@ async def _running(
         database_url=store_url,
         timezone="UTC",
     )
-    application = build_application(settings, store, background=Background.none())
+    application = build_bot(settings, store, background=Background.none())
     async with serving(application):
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=0.0, timeout=1)
