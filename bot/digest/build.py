@@ -138,7 +138,7 @@ def queue_for(
 def _render(
     store: Store, key: DigestKey, start: datetime, end: datetime, caps: Caps | None
 ) -> list[str]:
-    articles = store.articles.in_window(start, end, key.regions)
+    articles = store.articles.for_digest(start, end, key.regions)
     if key.weekly:
         content = select_weekly(articles, key, start, end, caps or WEEKLY_CAPS)
     else:

@@ -120,10 +120,14 @@ class FeedService:
         raise FeedNotFoundError(f"the page links to a feed, but it failed: {last_error}")
 
     async def add(self, raw_url: str, region_id: str | None = None) -> AddedFeed:
-        """Add a feed after checking it parses; a web page is searched for the feed it links to."""
+        """Add a feed after checking it parses; a web page is searched for the feed it links to.
+
+        Every store call runs in a worker thread: a slow or locked database never stalls the
+        event loop that serves the other chats.
+        """
         url = normalize_input_url(raw_url)
-        self._check_region(region_id)
-        existing = self.store.feeds.get_by_url(url)
+        await asyncio.to_thread(self._check_region, region_id)
+        existing = await asyncio.to_thread(self.store.feeds.get_by_url, url)
         if existing is not None:
             return AddedFeed(feed=existing, created=False)
         discovered_from: str | None = None
@@ -135,10 +139,12 @@ class FeedService:
         except NotAFeedError:
             discovered_from = url
             url, parsed = await self._discover(result)
-            existing = self.store.feeds.get_by_url(url)
+            existing = await asyncio.to_thread(self.store.feeds.get_by_url, url)
             if existing is not None:
                 return AddedFeed(feed=existing, created=False, discovered_from=discovered_from)
-        feed = self.store.feeds.add(url, region_id=region_id, title=parsed.title)
+        feed = await asyncio.to_thread(
+            self.store.feeds.add, url, region_id=region_id, title=parsed.title
+        )
         return AddedFeed(feed, True, discovered_from, entries=len(parsed.entries))
 
     def find(self, id_or_url: str) -> Feed | None:
@@ -163,9 +169,7 @@ class FeedService:
         feed = self.find(id_or_url)
         if feed is None:
             return None
-        return self.store.feeds.update(
-            feed.id, state="active", error_count=0, next_check_at=None, last_error=None
-        )
+        return self.store.feeds.resume(feed.id)
 
     def health(self) -> list[tuple[Feed, str]]:
         """Every feed with a line describing its health."""

@@ -108,7 +108,7 @@ async def retention_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     now = datetime.now(UTC)
     try:
         result = await asyncio.to_thread(
-            prune_articles, tick.store.engine, now=now, retention_days=days
+            prune_articles, tick.store.articles, now=now, retention_days=days
         )
         await asyncio.to_thread(prune_alert_state, tick.store, now)
         # Paging buttons expire after a day anyway; throttle windows are an hour at most.

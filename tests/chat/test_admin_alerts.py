@@ -147,7 +147,7 @@ async def _ingest_ticks(application: App, store: Store, feed_id: int, count: int
     assert application.job_queue is not None
     (job,) = application.job_queue.get_jobs_by_name("ingest")
     for _ in range(count):
-        store.feeds.update(feed_id, next_check_at=None)
+        store.feeds.check_at(feed_id, None)
         await job.run(application)
 
 

@@ -145,7 +145,7 @@ def test_collect_stats_counts_by_local_day_and_region(tmp_path: Path) -> None:
         )
         store.articles.add_many([article], now=seen)
     series = collect_stats(
-        store.engine,
+        store,
         now=now,
         tz=ZoneInfo("Asia/Shanghai"),
         failures_by_day={date(2025, 6, 1): 2},

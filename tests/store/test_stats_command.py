@@ -24,7 +24,7 @@ from bot.ops.stats_chart import (
 from bot.runtime import Background, build_bot, serving
 from bot.sandbox import BotApiEmulator, Chat, User
 from bot.settings import Settings
-from bot.store import NewArticle, Region, Store, open_store
+from bot.store import CheckFailed, NewArticle, Region, Store, open_store
 
 
 def _picture(png: bytes) -> Image.Image:
@@ -84,9 +84,9 @@ async def test_stats_chart_draws_todays_feed_failures(store_url: str, tmp_path: 
             caption, quiet = await _stats_png(api, chat, admin, tmp_path)
             assert "Articles: " in caption
             assert _failure_pixels(quiet) == 0
-            # What the ingest does after a failed fetch: raise the feed's error count.
-            store.feeds.update(feed.id, error_count=1, last_error="HTTP 500")
-            store.feeds.update(feed.id, error_count=2, last_error="timeout")
+            # What the ingest does after a failed fetch.
+            store.feeds.record_check(feed.id, CheckFailed("HTTP 500"), datetime.now(UTC))
+            store.feeds.record_check(feed.id, CheckFailed("timeout"), datetime.now(UTC))
             _, failing = await _stats_png(api, chat, admin, tmp_path)
             assert _failure_pixels(failing) > 100
         assert store.feeds.failures_by_day(datetime.now(UTC).date()) == {

@@ -163,9 +163,7 @@ def _stats(svc: Services, language: str) -> tuple[str, bytes | None]:
         chats=svc.store.chats.count(),
     )
     try:
-        series = collect_stats(
-            svc.store.engine, now=datetime.now(UTC), tz=ZoneInfo(svc.settings.timezone)
-        )
+        series = collect_stats(svc.store, now=datetime.now(UTC), tz=ZoneInfo(svc.settings.timezone))
         return text, _chart_png(svc, series, language)
     except Exception:  # the chart is a nicety; the numbers must still be answered
         log.exception("could not draw the statistics chart")
