@@ -97,12 +97,17 @@ def window_start(chat: ChatRecord, now: datetime) -> datetime:
     return chat.last_digest_at or now - first
 
 
+def reschedule(store: Store, chat: ChatRecord, now: datetime) -> ChatRecord | None:
+    """Set the chat's next digest from its rhythm; the one writer besides queueing a digest."""
+    next_at = schedule_after(chat, now, chat.last_digest_at)
+    return store.chats.update(chat.chat_id, chat.thread_id, next_digest_at=next_at)
+
+
 def build_due(store: Store, now: datetime, caps: Caps | None = None) -> BuildReport:
     """Queue the digest of every chat whose time has come; safe to run from several processes."""
     for chat in store.chats.unscheduled():
         # Subscribed through a path that did not schedule it: first digest at its next slot.
-        next_at = schedule_after(chat, now, chat.last_digest_at)
-        store.chats.update(chat.chat_id, chat.thread_id, next_digest_at=next_at)
+        reschedule(store, chat, now)
     total = BuildReport()
     while True:
         due = store.chats.due(now, limit=_PAGE)
