@@ -110,8 +110,8 @@ def _deliver(store: Store, settings: Settings, follow: bool, lease: float) -> in
 
 async def _deliver_async(store: Store, settings: Settings, follow: bool, lease: timedelta) -> int:
     # Imported here so the other actions never load python-telegram-bot.
+    from bot.delivery.pacing import Pacing
     from bot.delivery.telegram_transport import OutboxSender, SenderConfig, sender_bot
-    from bot.digest.pacing import Pacing
 
     config = SenderConfig(pacing=Pacing(global_rate=settings.global_rate), lease=lease)
     async with sender_bot(settings, config.concurrency) as bot:

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
+from bot.delivery.pacing import Pacing
 from bot.delivery.transport import ChatGone, Failed, Outcome, Part, RetryAt, Sent, Transport
-from bot.digest.pacing import Pacing
 from bot.digest.send_budget import Priority
 from bot.digest.traffic import Traffic
 from bot.ops.liveness import LoopStamp

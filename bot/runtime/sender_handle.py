@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import telegram
 
+from bot.delivery.pacing import Pacing
 from bot.delivery.telegram_transport import OutboxSender, SenderConfig, sender_bot
-from bot.digest.pacing import Pacing
 from bot.digest.traffic import Traffic
 from bot.ops.liveness import SENDER_LOOP
 from bot.settings import Settings

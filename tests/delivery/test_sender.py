@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 
 from bot.delivery import ChatGone, Failed, Outcome, RetryAt, Sender, SenderConfig
-from bot.digest.pacing import Pacing
+from bot.delivery.pacing import Pacing
 from bot.store import NewDigest, Recipient, Store
 from tests.delivery.scripted import ScriptedTransport, VirtualClock
 

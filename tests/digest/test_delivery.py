@@ -9,9 +9,9 @@ import pytest
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
+from bot.delivery.pacing import Pacing
 from bot.delivery.telegram_transport import OutboxSender, SenderConfig, sender_bot
 from bot.digest.build import send_now
-from bot.digest.pacing import Pacing
 from bot.sandbox import BotApiEmulator
 from bot.settings import Settings
 from bot.store import Store
