@@ -27,14 +27,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench.dev_split import part_of
+from bench.snapshot import Snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MIRROR = Path("/work/.mirror")
 DEFAULT_OUT = ROOT / "data" / "pages.jsonl"
 _INVISIBLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
-_AS_BROWSERS_DO = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252"}
-_CHARSET = re.compile(rb"<meta\b[^>]*charset=[\"']?([A-Za-z0-9_-]+)", re.I)
 
 
 @dataclass(frozen=True)
@@ -50,56 +49,6 @@ class Page:
     truth_full: bool
     title: str | None
     part: str = ""
-
-
-class Snapshot:
-    """Read files of one bare repository snapshot at its HEAD."""
-
-    def __init__(self, mirror: Path, repo: str) -> None:
-        self.repo = repo
-        self.git_dir = mirror / repo.replace("/", "+") / "repo"
-
-    def present(self) -> bool:
-        """Whether the snapshot exists on this machine."""
-        return (self.git_dir / "HEAD").is_file()
-
-    def files(self, prefix: str) -> list[str]:
-        """Paths under ``prefix`` at HEAD."""
-        out = self._git("ls-tree", "-r", "--name-only", "HEAD", prefix)
-        return [line for line in out.decode("utf-8").splitlines() if line]
-
-    def read(self, path: str, fallback: str | None = None) -> str:
-        """A file's text at HEAD: UTF-8, else ``fallback`` if given, undecodable bytes replaced."""
-        raw = self._git("show", f"HEAD:{path}")
-        if fallback is not None:
-            try:
-                return raw.decode("utf-8")
-            except UnicodeDecodeError:
-                return raw.decode(fallback, errors="replace")
-        return raw.decode("utf-8", errors="replace")
-
-    def read_html(self, path: str) -> str:
-        """A saved page's text: UTF-8 if it is that, else the charset its markup declares."""
-        raw = self._git("show", f"HEAD:{path}")
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        declared = _CHARSET.search(raw[:4096])
-        if declared is not None:
-            charset = declared.group(1).decode("ascii").lower()
-            # Browsers read pages labelled Latin-1 as Windows-1252, and so do we.
-            charset = _AS_BROWSERS_DO.get(charset, charset)
-            try:
-                return raw.decode(charset, errors="replace")
-            except LookupError:
-                pass
-        return raw.decode("utf-8", errors="replace")
-
-    def _git(self, *args: str) -> bytes:
-        return subprocess.run(
-            ["git", "--git-dir", str(self.git_dir), *args], check=True, capture_output=True
-        ).stdout
 
 
 def htmltotext(snapshot: Snapshot) -> Iterator[Page]:

@@ -23,13 +23,13 @@ import argparse
 import hashlib
 import json
 import re
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from bench.dev_split import part_of
+from bench.snapshot import Snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MIRROR = Path("/work/.mirror")
@@ -46,48 +46,6 @@ _GLUED_END = re.compile(r"[.!?](?=[A-Z\"])")
 _SPACE = re.compile(r"\s+")
 _FINGERPRINT_SPLIT = re.compile(r"(?<=[.!?。！？])\s*")
 _FINGERPRINT_MIN = 40
-
-
-class Snapshot:
-    """Blobs of one bare repository snapshot at its HEAD, read in one ``git cat-file`` batch."""
-
-    def __init__(self, mirror: Path, repo: str) -> None:
-        self.repo = repo
-        self.git_dir = mirror / repo.replace("/", "+") / "repo"
-
-    def present(self) -> bool:
-        """Whether the snapshot exists on this machine."""
-        return (self.git_dir / "HEAD").is_file()
-
-    def files(self, prefix: str = "") -> list[str]:
-        """Paths at HEAD, under ``prefix`` when given."""
-        args = ["ls-tree", "-r", "--name-only", "HEAD"] + ([prefix] if prefix else [])
-        out = subprocess.run(
-            ["git", "--git-dir", str(self.git_dir), *args], check=True, capture_output=True
-        ).stdout
-        return [line for line in out.decode("utf-8").splitlines() if line]
-
-    def read_many(self, paths: list[str]) -> dict[str, bytes]:
-        """The bytes of every path at HEAD (one git process for all of them)."""
-        query = "".join(f"HEAD:{path}\n" for path in paths).encode("utf-8")
-        out = subprocess.run(
-            ["git", "--git-dir", str(self.git_dir), "cat-file", "--batch"],
-            input=query,
-            check=True,
-            capture_output=True,
-        ).stdout
-        blobs: dict[str, bytes] = {}
-        at = 0
-        for path in paths:
-            end = out.index(b"\n", at)
-            header = out[at:end].split()
-            if len(header) < 3 or header[1] != b"blob":
-                at = end + 1
-                continue
-            size = int(header[2])
-            blobs[path] = out[end + 1 : end + 1 + size]
-            at = end + 1 + size + 1
-        return blobs
 
 
 def decode(raw: bytes) -> str:
