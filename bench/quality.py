@@ -51,9 +51,18 @@ def load(path: Path, limit: int | None) -> list[dict[str, object]]:
 
 
 def evaluate(
-    articles: list[dict[str, object]], methods: list[str], count: int, *, titles: bool = True
+    articles: list[dict[str, object]],
+    methods: list[str],
+    count: int,
+    *,
+    titles: bool = True,
+    match_lead: bool = False,
 ) -> list[Row]:
-    """Score each method on every article; "lead" is the first `count` sentences."""
+    """Score each method on every article; "lead" is the first `count` sentences.
+
+    With `match_lead` every ranker gets Lead-N's length in characters as its `max_chars`, so
+    no summary is longer than the baseline it is compared with.
+    """
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     split = []
     for article in articles:
@@ -69,12 +78,14 @@ def evaluate(
                 picked = list(range(min(count, len(sentences))))
             else:
                 title = article.get("title") if titles else None
+                lead_chars = len(" ".join(sentences[:count])) if match_lead else None
                 picked = select(
                     sentences,
                     count,
                     language=language,
                     algorithm=method,
                     title=str(title) if title else None,
+                    max_chars=lead_chars,
                 )
             elapsed += time.perf_counter() - started
             summary = "\n".join(sentences[i] for i in picked)
@@ -116,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--part", choices=(TUNE, REPORT, "all"), default=None)
     parser.add_argument("--no-title", action="store_true", help="withhold article titles")
+    parser.add_argument(
+        "--match-lead", action="store_true", help="cap every ranker at Lead-N's length"
+    )
     args = parser.parse_args(argv)
     if not args.path.is_file():
         print(f"quality: no dev set at {args.path}", file=sys.stderr)
@@ -130,7 +144,13 @@ def main(argv: list[str] | None = None) -> int:
     for part in parts:
         chosen = [a for a in articles if part == "all" or part_of(str(a["id"])) == part]
         print(f"## {part} part")
-        rows = evaluate(chosen, methods, args.sentences, titles=not args.no_title)
+        rows = evaluate(
+            chosen,
+            methods,
+            args.sentences,
+            titles=not args.no_title,
+            match_lead=args.match_lead,
+        )
         print(render(rows, args.sentences, len(chosen)))
         print()
     return 0
