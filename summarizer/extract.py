@@ -23,6 +23,7 @@ from summarizer.parse import DocumentMeta, build_article, strip_site_name
 from summarizer.stoplists import paragraph_stop_words
 
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
+_ITEM_BREAKS = frozenset({"head", "list", "lb", "quote", "p"})
 _MIN_EXTRACTED_CHARS = 80
 # trafilatura falls back to the URL's host (or a domain in the title) for a page that names no
 # site; a bare host is no name, and the caller has the URL anyway.
@@ -229,11 +230,8 @@ def _xml_blocks(main: etree._Element) -> list[Block]:
                 level = _HEADING_LEVELS.get(element.get("rend", ""), 2)
                 blocks.append(Block(text, marked=True, level=level))
         elif tag == "list":
-            blocks.extend(
-                Block(_text(item), link_share=_link_share(item))
-                for item in element.iter("item")
-                if _text(item)
-            )
+            for item in element.findall("item"):
+                blocks.extend(_item_blocks(item))
         elif tag in ("p", "quote", "code"):
             text = _text(element)
             if text:
@@ -241,6 +239,66 @@ def _xml_blocks(main: etree._Element) -> list[Block]:
                 blocks.append(Block(text, marked=bold, level=7 if bold else 0,
                                     link_share=_link_share(element)))  # fmt: skip
     return blocks
+
+
+def _item_blocks(item: etree._Element) -> list[Block]:
+    """One list item as blocks. An item that holds a heading, a nested list, a quote or line
+    breaks (a forum post: poster, date, member statistics, the post) is read as the blocks it
+    holds, nested items in their place, instead of as one line of everything.
+    """
+    if not any(child.tag in _ITEM_BREAKS for child in item):
+        text = _text(item)
+        return [Block(text, link_share=_link_share(item))] if text else []
+    blocks: list[Block] = []
+    run: list[str] = []
+    linked: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(run).split())
+        if text:
+            total = len(text.replace(" ", ""))
+            links = len("".join(linked).replace(" ", ""))
+            blocks.append(Block(text, link_share=min(1.0, links / total) if total else 0.0))
+        run.clear()
+        linked.clear()
+
+    run.append(item.text or "")
+    for child in item:
+        if child.tag == "list":
+            flush()
+            for nested in child.findall("item"):
+                blocks.extend(_item_blocks(nested))
+        elif child.tag == "head":
+            flush()
+            text = _text(child)
+            if text:
+                level = _HEADING_LEVELS.get(child.get("rend", ""), 2)
+                blocks.append(Block(text, marked=True, level=level))
+        elif child.tag == "lb":
+            flush()
+        else:
+            if child.tag in ("quote", "p"):
+                flush()  # a quote starts a paragraph; what follows it may continue its line
+            text = "".join(child.itertext())
+            run.append(text + " " if child.tag == "quote" else text)
+            if child.tag == "ref":
+                linked.append(text)
+            linked.extend("".join(ref.itertext()) for ref in child.iter("ref") if ref is not child)
+        run.append(child.tail or "")
+    flush()
+    return [_bold_only(block, item) for block in blocks]
+
+
+def _bold_only(block: Block, item: etree._Element) -> Block:
+    """Mark a run that is all bold (a post's subject line) as trafilatura's <p> reader does."""
+    if block.marked:
+        return block
+    bold = {
+        " ".join(_text(hi).split()) for hi in item.iter("hi") if hi.get("rend") == "#b"
+    }
+    if block.text in bold:
+        return Block(block.text, marked=True, level=7, link_share=block.link_share)
+    return block
 
 
 def _link_share(element: etree._Element) -> float:
