@@ -293,9 +293,7 @@ def _bold_only(block: Block, item: etree._Element) -> Block:
     """Mark a run that is all bold (a post's subject line) as trafilatura's <p> reader does."""
     if block.marked:
         return block
-    bold = {
-        " ".join(_text(hi).split()) for hi in item.iter("hi") if hi.get("rend") == "#b"
-    }
+    bold = {" ".join(_text(hi).split()) for hi in item.iter("hi") if hi.get("rend") == "#b"}
     if block.text in bold:
         return Block(block.text, marked=True, level=7, link_share=block.link_share)
     return block

@@ -1,4 +1,4 @@
-"""Page furniture inside the text: date and time lines, member statistics, lines repeated by template.
+"""Page furniture in the text: date and time lines, member statistics, lines repeated by template.
 
 Forums, comment threads and portals put the same furniture around every post: a date line
 ("17. März 2020", "V.I.P. 17.03.2020, 21:44"), a timestamp ("Posted by X on Aug 10, 2014,
@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 from summarizer.blocks import Block
 from summarizer.dates import CLOCK, calendar, calendar_share
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_SENTENCE_END = tuple(".!?。！？…\"”’」』।؟")
+_SENTENCE_END = tuple('.!?。！？…"”’」』।؟')
 _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -132,7 +133,7 @@ def _counts_up(lines: list[str]) -> bool:
         if found is None:
             return False
         firsts.append(int(found.group()))
-    return all(b == a + 1 for a, b in zip(firsts, firsts[1:], strict=False))
+    return all(b == a + 1 for a, b in pairwise(firsts))
 
 
 def is_furniture(block: Block, code: str, repeated: frozenset[str]) -> bool:

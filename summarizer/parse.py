@@ -20,8 +20,8 @@ from summarizer.boilerplate import (
 from summarizer.clean import is_end_marker, junk_reason, strip_inline_junk
 from summarizer.detect import detect_language
 from summarizer.errors import EmptyInputError
-from summarizer.headings import is_heading, is_short_line
 from summarizer.furniture import drop_furniture
+from summarizer.headings import is_heading, is_short_line
 from summarizer.html_parse import HtmlDocument, looks_like_html, parse_html
 from summarizer.inputs import check_text
 from summarizer.languages import NEUTRAL, is_supported, normalize_code
@@ -106,8 +106,9 @@ def build_article(
     """Turn raw blocks into an Article; ``code`` None means detect the language.
 
     Known boilerplate lines go first, then metadata lines, junk by the phrase layer and page
-    furniture (date lines, statistics, lines repeated by template); the title is taken; then the header and tail around the body run go by their shape, and so
-    do headed sections without a real sentence.
+    furniture (date lines, statistics, lines repeated by template); the title is taken; then
+    the header and tail around the body run go by their shape, and so do headed sections
+    without a real sentence.
     """
     blocks = drop_known(blocks, boilerplate)
     quick = code or _quick_language(blocks)

@@ -216,7 +216,8 @@ def _portal_zh() -> str:
         for name, when, text, likes in COMMENTS_ZH
     )
     return f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
-<meta property="og:title" content="地铁三号线下月底开通试运营"><title>地铁三号线下月底开通试运营_新闻中心</title>
+<meta property="og:title" content="地铁三号线下月底开通试运营">
+<title>地铁三号线下月底开通试运营_新闻中心</title>
 </head><body><div class="top-nav"><a href="/">首页</a> <a href="/news">新闻</a></div>
 <div class="article"><h1>地铁三号线下月底开通试运营</h1>
 <div class="info"><span>2020-08-03 09:30</span> <span>来源：城市晚报</span></div>
@@ -233,7 +234,8 @@ def test_chinese_portal_story_without_its_comment_furniture() -> None:
     for line in _shown(summary):
         assert line in story, line
     body = "\n".join(p for s in article.sections for p in s.paragraphs)
-    assert "2020-08-03 10:21" not in body and "点赞" not in body
+    assert "2020-08-03 10:21" not in body
+    assert "点赞" not in body
 
 
 def test_plain_text_thread_loses_its_stat_lines() -> None:
@@ -246,3 +248,22 @@ def test_plain_text_thread_loses_its_stat_lines() -> None:
     texts = " ".join(post[4] for post in POSTS_DE)
     for line in _shown(summary):
         assert line in texts or line in {p[0] for p in POSTS_DE}, line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Das erklärt auch, warum es so viele kaufen.)",
+        "Schema here: https://example.org/scheme.pdf",
+        "4.000% $822.57 ($1,443.50) 4.070% Details",
+    ],
+)
+def test_lines_that_head_nothing(line: str) -> None:
+    paragraph = Block("A paragraph of running text follows the line, as a body paragraph does.")
+    assert not is_heading(Block(line), paragraph)
+
+
+@pytest.mark.parametrize("line", ["1. Background", "Top 10 films of 2020", "Reaction abroad"])
+def test_headings_with_numbers_stay(line: str) -> None:
+    paragraph = Block("A paragraph of running text follows the line, as a body paragraph does.")
+    assert is_heading(Block(line), paragraph)
