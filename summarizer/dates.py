@@ -181,3 +181,8 @@ def _make_date(year: str, month: str, day: str) -> date | None:
         return date(int(year), int(month), int(day))
     except ValueError:
         return None
+
+
+# English names are needed on nearly every page; loading them here (about 70 ms, once per
+# process) keeps that cost out of the first article a worker summarizes.
+calendar("en")
