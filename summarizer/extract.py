@@ -13,7 +13,7 @@ from summarizer.blocks import Block
 from summarizer.boilerplate import line_key
 from summarizer.detect import detect_language
 from summarizer.errors import EmptyInputError
-from summarizer.html_parse import HtmlDocument, parse_html, repair_markup
+from summarizer.html_parse import HtmlDocument, head_title, parse_html, repair_markup
 from summarizer.inputs import check_text
 from summarizer.languages import normalize_code
 from summarizer.metadata import find_date
@@ -23,6 +23,9 @@ from summarizer.parse import DocumentMeta, build_article, strip_site_name
 from summarizer.stoplists import paragraph_stop_words
 
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
+_WORD = re.compile(r"[^\W_]+")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_TITLE_AGREEMENT = 0.3
 _ITEM_BREAKS = frozenset({"head", "list", "lb", "quote", "p"})
 _MIN_EXTRACTED_CHARS = 80
 # trafilatura falls back to the URL's host (or a domain in the title) for a page that names no
@@ -206,13 +209,38 @@ def _trafilatura_xml(
     except etree.XMLSyntaxError:
         return None
     meta = DocumentMeta(
-        title=strip_site_name(root.get("title") or "") or None,
+        title=_headline(root.get("title"), head_title(html)),
         byline=root.get("author") or None,
         published=find_date(root.get("date") or ""),
     )
     main = root.find("main")
     blocks = _xml_blocks(main) if main is not None else []
     return blocks, meta, root.get("sitename")
+
+
+def _headline(found: str | None, head: str | None) -> str | None:
+    """trafilatura's title, unless it is shorter than the page head's og:title or <title> and
+    shares almost no words with it: then it is a heading of the page ("More From …", "Latest
+    in Gear", "Join the Discussion"), not the story's, and the head's title is taken. (A
+    longer headline written for the page beats a search-engine title in other words.)
+    """
+    found = strip_site_name(found or "") or None
+    if found is None or not head:
+        return found or (strip_site_name(head or "") or None)
+    if line_key(found) in line_key(head):
+        return found  # one part of "Story - Section - Site"
+    stripped = strip_site_name(head)
+    ours, theirs = _title_words(found), _title_words(stripped)
+    if not ours or not theirs:
+        return found
+    agree = len(ours & theirs) >= _TITLE_AGREEMENT * min(len(ours), len(theirs))
+    return found if agree or len(ours) >= len(theirs) else stripped
+
+
+def _title_words(text: str) -> set[str]:
+    """Words of a title, case-folded; CJK characters one by one."""
+    text = text.casefold()
+    return set(_WORD.findall(_CJK_CHAR.sub(" ", text))) | set(_CJK_CHAR.findall(text))
 
 
 def _text(element: etree._Element) -> str:

@@ -267,3 +267,36 @@ def test_lines_that_head_nothing(line: str) -> None:
 def test_headings_with_numbers_stay(line: str) -> None:
     paragraph = Block("A paragraph of running text follows the line, as a body paragraph does.")
     assert is_heading(Block(line), paragraph)
+
+
+STORY_EN = [
+    "The county council approved a plan on Monday to rebuild the old stone bridge over the "
+    "river, which has been closed to traffic since a flood damaged it last winter.",
+    "Engineers said the work would take about eighteen months and cost the county roughly "
+    "four million pounds, most of it paid for by a national infrastructure grant.",
+    "Residents who have driven a long detour for almost a year welcomed the decision, but "
+    "some shop owners said they feared the building work would keep customers away.",
+]
+
+
+def _page_with_h1(h1: str, head_title: str) -> str:
+    # No og:title: trafilatura then names the page by its only <h1>, wherever it stands.
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY_EN)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>{head_title} | Valley Courier</title>
+</head><body><article>{paragraphs}</article>
+<aside><h1>{h1}</h1><ul><li><a href="/a">Another story about the valley</a></li>
+<li><a href="/b">A third story about the valley</a></li></ul></aside></body></html>"""
+
+
+def test_a_short_widget_heading_is_not_the_headline() -> None:
+    page = _page_with_h1(
+        "More From Valley Courier", "Council votes to rebuild the flood-hit bridge"
+    )
+    assert extract_article(page).title == "Council votes to rebuild the flood-hit bridge"
+
+
+def test_a_longer_headline_beats_a_search_title_in_other_words() -> None:
+    headline = "Council votes to rebuild the old stone bridge closed since last winter's flood"
+    page = _page_with_h1(headline, "Valley infrastructure grant news")
+    assert extract_article(page).title == headline
