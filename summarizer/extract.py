@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -28,6 +28,8 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 _TITLE_AGREEMENT = 0.3
 _ITEM_BREAKS = frozenset({"head", "list", "lb", "quote", "p"})
 _MIN_EXTRACTED_CHARS = 80
+_FLAT_BLOCK_CHARS = 5000  # no paragraph a reader is shown runs this long
+_FLAT_SHARE = 0.5
 # trafilatura falls back to the URL's host (or a domain in the title) for a page that names no
 # site; a bare host is no name, and the caller has the URL anyway.
 _HOST_LIKE = re.compile(
@@ -94,12 +96,18 @@ def _extract_page(
 ) -> ExtractedPage:
     markup = repair_markup(html)
     extracted = _trafilatura_xml(markup, url)
+    flattened: ExtractedPage | None = None
+    found_meta: DocumentMeta | None = None
     if extracted is not None:
         blocks, meta, site_name = extracted
+        found_meta = replace(meta, warnings=[])
         if sum(len(b.text) for b in blocks if not b.marked) >= _MIN_EXTRACTED_CHARS:
             try:
                 article = build_article(blocks, meta, code, boilerplate=boilerplate)
-                return ExtractedPage(article, _site_name(site_name, article.title), _keys(blocks))
+                page = ExtractedPage(article, _site_name(site_name, article.title), _keys(blocks))
+                if not _is_flattened(blocks):
+                    return page
+                flattened = page  # kept in case no other extractor sees any structure
             except EmptyInputError:
                 pass
     document = parse_html(markup)
@@ -112,14 +120,30 @@ def _extract_page(
         blocks = attempt()
         if sum(len(b.text) for b in blocks if not b.marked) < _MIN_EXTRACTED_CHARS:
             continue
+        if flattened is not None and _is_flattened(blocks):
+            continue
+        # A flattened trafilatura page still had the head's metadata right.
+        page_meta = (
+            replace(found_meta, warnings=[]) if flattened and found_meta else _head_meta(document)
+        )
         try:
-            article = build_article(blocks, _head_meta(document), code, boilerplate=boilerplate)
+            article = build_article(blocks, page_meta, code, boilerplate=boilerplate)
         except EmptyInputError:
             continue
         return ExtractedPage(article, _site_name(document.site_name, article.title), _keys(blocks))
+    if flattened is not None:
+        return flattened
     blocks = list(document.blocks)
     article = build_article(blocks, _head_meta(document), code, boilerplate=boilerplate)
     return ExtractedPage(article, _site_name(document.site_name, article.title), _keys(blocks))
+
+
+def _is_flattened(blocks: list[Block]) -> bool:
+    """Whether one block holds most of the text and thousands of characters: a table layout
+    (a forum, an old portal) read as one paragraph, navigation and posts run together."""
+    lengths = [len(b.text) for b in blocks if not b.marked]
+    longest = max(lengths, default=0)
+    return longest >= _FLAT_BLOCK_CHARS and longest >= _FLAT_SHARE * sum(lengths)
 
 
 def _head_meta(document: HtmlDocument) -> DocumentMeta:

@@ -300,3 +300,51 @@ def test_a_longer_headline_beats_a_search_title_in_other_words() -> None:
     headline = "Council votes to rebuild the old stone bridge closed since last winter's flood"
     page = _page_with_h1(headline, "Valley infrastructure grant news")
     assert extract_article(page).title == headline
+
+
+POSTS_EN = [
+    [
+        "The new release changes how the node stores its block index on disk.",
+        "Anyone who runs an older version should read the upgrade notes before installing it.",
+        "The first start after the upgrade rebuilds the index, which can take several hours.",
+        "Wallets written by versions older than two years are still read without trouble.",
+    ],
+    [
+        "I upgraded two servers last night and both came back without any errors at all.",
+        "The rebuild took about three hours on the older machine with a spinning disk.",
+        "Memory use during the rebuild stayed well under the limit that the notes mention.",
+        "After that the node caught up with the network in a few minutes as usual.",
+    ],
+    [
+        "Is there a way to skip the rebuild when the index was already checked last week?",
+        "Our machines are small and three hours without a working node is a long time for us.",
+        "We could run the old and the new version side by side until the index is ready.",
+        "Has anyone tried that on a machine with only a few gigabytes of free memory?",
+    ],
+]
+
+
+def _table_forum() -> str:
+    rows = ""
+    for number, (name, sentences) in enumerate(
+        zip(["harbourfox", "quietmiller", "lantern_ops"], POSTS_EN, strict=True)
+    ):
+        body = "<br />".join(" ".join(sentences) for _ in range(6))
+        rows += f"""<tr><td class="poster_info"><b><a href="/u/{number}">{name}</a></b>
+<div class="smalltext">Member<br />Activity: {100 + number * 37}<br />Merit: {10 + number}<br />
+</div></td><td class="td_headerandpost"><div class="subject"><a href="/t#{number}">Re: Node 4.2
+released</a></div><div class="smalltext">June 0{number + 3}, 2020, 04:19:36 PM</div><hr />
+<div class="post">{body}</div></td></tr>"""
+    return f"""<html><head><title>Node 4.2 released</title></head><body>
+<table><tr><td><span>Welcome, Guest. Please login or register.</span> <a href="/">Home</a>
+<a href="/help">Help</a> <a href="/search">Search</a></td></tr></table>
+<table class="bordercolor">{rows}</table></body></html>"""
+
+
+def test_a_table_layout_read_as_one_paragraph_is_read_again() -> None:
+    summary = summarize(extract_article(_table_forum()))
+    sentences = {s for post in POSTS_EN for s in post}
+    for line in _shown(summary):
+        assert "Welcome, Guest" not in line
+        assert "Activity:" not in line
+        assert line in sentences or line.startswith("Re: Node"), line
