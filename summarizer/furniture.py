@@ -28,6 +28,7 @@ _KEY_WORD = re.compile(r"[^\W\d_][^\W\d_.'’&/-]*\.?(?:[-'’][^\W\d_]+)*")
 _VALUE_TRIM = " ,;()[]（）#%+*×x~≈"
 MAX_FURNITURE_WORDS = 20
 """Longer lines are text, whatever their shape."""
+_MAX_FURNITURE_CHARS = 300  # twenty words of any script fit well within this
 MIN_REPEATS = 3
 """A template on this many lines of one page is furniture."""
 _MAX_KEY_WORDS = 3
@@ -116,7 +117,7 @@ def repeated_templates(blocks: Sequence[Block]) -> frozenset[str]:
         text = block.text.strip()
         if not text or (block.marked and block.level <= 2) or _is_sentence(text):
             continue
-        if _words(text) > MAX_FURNITURE_WORDS:
+        if len(text) > _MAX_FURNITURE_CHARS or _words(text) > MAX_FURNITURE_WORDS:
             continue
         lines.setdefault(template(text), []).append(text)
     counts = Counter({key: len(found) for key, found in lines.items()})
@@ -141,9 +142,11 @@ def is_furniture(block: Block, code: str, repeated: frozenset[str]) -> bool:
     if block.marked and block.level == 1:
         return False
     text = block.text.strip()
+    if len(text) > _MAX_FURNITURE_CHARS or _words(text) > MAX_FURNITURE_WORDS:
+        return False  # the common case, a paragraph, settled before any pattern runs
     if template(text) in repeated:
         return True
-    if _words(text) > MAX_FURNITURE_WORDS or not _DIGIT.search(text):
+    if not _DIGIT.search(text):
         return False
     return is_date_line(text, code) or is_stat_line(text, code)
 
