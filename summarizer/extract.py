@@ -26,7 +26,7 @@ _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 _WORD = re.compile(r"[^\W_]+")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TITLE_AGREEMENT = 0.3
-_ITEM_BREAKS = frozenset({"head", "list", "lb", "quote", "p"})
+_ITEM_BREAKS = frozenset({"list", "lb", "quote"})
 _MIN_EXTRACTED_CHARS = 80
 _FLAT_BLOCK_CHARS = 5000  # no paragraph a reader is shown runs this long
 _FLAT_SHARE = 0.5
@@ -294,11 +294,12 @@ def _xml_blocks(main: etree._Element) -> list[Block]:
 
 
 def _item_blocks(item: etree._Element) -> list[Block]:
-    """One list item as blocks. An item that holds a heading, a nested list, a quote or line
-    breaks (a forum post: poster, date, member statistics, the post) is read as the blocks it
-    holds, nested items in their place, instead of as one line of everything.
+    """One list item as blocks. An item that holds a nested list, a quote or line breaks (a
+    forum post: poster, date, member statistics, the post) is read as the blocks it holds,
+    headings and nested items in their place, instead of as one line of everything.
     """
     if not any(child.tag in _ITEM_BREAKS for child in item):
+        # A heading over a paragraph ("Story title" + its standfirst) stays one line: a teaser.
         text = _text(item)
         return [Block(text, link_share=_link_share(item))] if text else []
     blocks: list[Block] = []
