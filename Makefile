@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.speed
 	$(BIN)/python -m bench.debris
 	$(BIN)/python -m bench.build_corpus && $(BIN)/python -m bench.pages || true
+	$(BIN)/python -m bench.build_summaries && $(BIN)/python -m bench.quality --path data/bbc_news_summary.jsonl --algorithms news,lexrank && $(BIN)/python -m bench.quality_zh || true
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.delivery --store both
 	$(BIN)/python -m bench.crowd

@@ -26,7 +26,7 @@ from bot.store import Region, Store, open_store
 def fill(store: Store, articles: int, alerts: int, seed: int = 11) -> None:
     """New articles first seen now, and alerts set a day earlier."""
     for region in REGIONS:
-        store.regions.upsert(Region(region, region.title(), region))
+        store.regions.upsert(Region(region, {"en": region.title(), "zh": region}))
     batch = [
         dataclasses.replace(a, first_seen_at=NOW, published_at=NOW)
         for a in synthetic_articles(articles)

@@ -8,6 +8,7 @@ per repository). Nothing is downloaded here; a missing snapshot is named and ski
 page becomes one JSON line: {"id", "source", "lang", "url", "html", "truth", "truth_full",
 "title", "part"}. ``truth_full`` is false where the ground truth is only the start of the main
 text; ``part`` ("tune" or "report") comes from a hash of the id, so the split never changes.
+The two large sources give one page a site and at most 80 a language (see ``sample``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from html import unescape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bench.dev_split import part_of
 
@@ -30,6 +33,8 @@ DEFAULT_MIRROR = Path("/work/.mirror")
 DEFAULT_OUT = ROOT / "data" / "pages.jsonl"
 _INVISIBLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
+_AS_BROWSERS_DO = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252"}
+_CHARSET = re.compile(rb"<meta\b[^>]*charset=[\"']?([A-Za-z0-9_-]+)", re.I)
 
 
 @dataclass(frozen=True)
@@ -63,9 +68,33 @@ class Snapshot:
         out = self._git("ls-tree", "-r", "--name-only", "HEAD", prefix)
         return [line for line in out.decode("utf-8").splitlines() if line]
 
-    def read(self, path: str) -> str:
-        """A file's text at HEAD (UTF-8, undecodable bytes replaced)."""
-        return self._git("show", f"HEAD:{path}").decode("utf-8", errors="replace")
+    def read(self, path: str, fallback: str | None = None) -> str:
+        """A file's text at HEAD: UTF-8, else ``fallback`` if given, undecodable bytes replaced."""
+        raw = self._git("show", f"HEAD:{path}")
+        if fallback is not None:
+            try:
+                return raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return raw.decode(fallback, errors="replace")
+        return raw.decode("utf-8", errors="replace")
+
+    def read_html(self, path: str) -> str:
+        """A saved page's text: UTF-8 if it is that, else the charset its markup declares."""
+        raw = self._git("show", f"HEAD:{path}")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        declared = _CHARSET.search(raw[:4096])
+        if declared is not None:
+            charset = declared.group(1).decode("ascii").lower()
+            # Browsers read pages labelled Latin-1 as Windows-1252, and so do we.
+            charset = _AS_BROWSERS_DO.get(charset, charset)
+            try:
+                return raw.decode(charset, errors="replace")
+            except LookupError:
+                pass
+        return raw.decode("utf-8", errors="replace")
 
     def _git(self, *args: str) -> bytes:
         return subprocess.run(
@@ -90,7 +119,7 @@ def htmltotext(snapshot: Snapshot) -> Iterator[Page]:
             snapshot.repo,
             lang,
             None,
-            snapshot.read(path),
+            snapshot.read_html(path),
             truth,
             True,
             None,
@@ -134,7 +163,7 @@ def goose(snapshot: Snapshot) -> Iterator[Page]:
             continue
         html_path = path[: -len(".json")] + ".html"
         try:
-            html = snapshot.read(html_path)
+            html = snapshot.read_html(html_path)
         except subprocess.CalledProcessError:
             continue
         record = json.loads(snapshot.read(path))
@@ -181,7 +210,7 @@ def postlight(snapshot: Snapshot) -> Iterator[Page]:
         if fixture is None or not first_words:
             continue
         try:
-            html = snapshot.read(f"fixtures/{fixture.group(1)}")
+            html = snapshot.read_html(f"fixtures/{fixture.group(1)}")
         except subprocess.CalledProcessError:
             continue
         site = path.split("/")[-2]
@@ -197,6 +226,125 @@ def postlight(snapshot: Snapshot) -> Iterator[Page]:
         )
 
 
+_DANIEL = "corpora/Corpus_daniel_v2.1"
+_DANIEL_LANGS = {"English": "en", "Chinese": "zh", "Russian": "ru", "Greek": "el", "Polish": "pl"}
+_PARAGRAPH_TAG = re.compile(r"</?p\b[^>]*>", re.I)
+PER_HOST = 1
+PER_LANGUAGE = 80
+
+
+def paragraphs_text(reference: str) -> str:
+    """The text of a reference written as ``<p>`` paragraphs: one paragraph a line, unescaped."""
+    lines = (unescape(_TAG.sub(" ", chunk)) for chunk in _PARAGRAPH_TAG.split(reference))
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def sample(items: list[tuple[str, str, str]]) -> list[str]:
+    """Of (id, host, language) triples, the ids kept: one page a host, 80 a language.
+
+    Pages of one site share its template, so more of them add little, and the bench's time
+    grows with every page; which pages stay depends on a hash of the id alone, so the choice
+    never shifts when other pages come or go.
+    """
+    kept: list[str] = []
+    hosts: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
+    for page_id, host, lang in sorted(
+        items, key=lambda item: hashlib.sha1(item[0].encode()).digest()
+    ):
+        if hosts[host] < PER_HOST and languages[lang] < PER_LANGUAGE:
+            hosts[host] += 1
+            languages[lang] += 1
+            kept.append(page_id)
+    return sorted(kept)
+
+
+def daniel(snapshot: Snapshot) -> Iterator[Page]:
+    """rundimeco/waddle: the DAnIEL news pages (2011-2012) with their hand-cleaned text."""
+    languages = json.loads(snapshot.read(f"{_DANIEL}/doc_lg.json"))
+    have_html = {path.rsplit("/", 1)[-1] for path in snapshot.files(f"{_DANIEL}/html")}
+    names = [
+        path.rsplit("/", 1)[-1]
+        for path in snapshot.files(f"{_DANIEL}/reference")
+        if path.rsplit("/", 1)[-1] in have_html
+    ]
+    # Names are <date>_<host>_<hash>.
+    triples = [
+        (name, name.split("_")[1], _DANIEL_LANGS[languages[name]])
+        for name in names
+        if languages.get(name) in _DANIEL_LANGS
+    ]
+    for name in sample(triples):
+        lang = _DANIEL_LANGS[languages[name]]
+        truth = paragraphs_text(snapshot.read(f"{_DANIEL}/reference/{name}"))
+        if not truth:
+            continue
+        _date, host, digest = name.split("_", 2)
+        yield Page(
+            f"daniel/{host}/{digest[:12]}",
+            snapshot.repo,
+            lang,
+            None,
+            snapshot.read_html(f"{_DANIEL}/html/{name}"),
+            truth,
+            True,
+            None,
+        )
+
+
+_CANONICAL = re.compile(
+    r"<link\b[^>]*\brel=[\"']canonical[\"'][^>]*\bhref=[\"']([^\"']+)"
+    r"|<meta\b[^>]*\bproperty=[\"']og:url[\"'][^>]*\bcontent=[\"']([^\"']+)",
+    re.I,
+)
+
+
+def page_url(page_html: str) -> str | None:
+    """The page's own address from its canonical link or og:url, if it names one."""
+    match = _CANONICAL.search(page_html)
+    if match is None:
+        return None
+    url = unescape(match.group(1) or match.group(2)).strip()
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def _host(url: str | None) -> str:
+    return urlsplit(url or "").netloc.lower().removeprefix("www.")
+
+
+def ir_research(snapshot: Snapshot) -> Iterator[Page]:
+    """MSVCode/ir-research-data: 2017 pages of many sites ("chaos") and of nine news sites in
+    2005-2017 ("big5-*"), each with a hand-made gold text."""
+    found: dict[str, tuple[str, str, str | None]] = {}
+    for folder in sorted(
+        {path.split("/")[1] for path in snapshot.files("Extraction") if path.count("/") == 3}
+    ):
+        pages = {
+            path.rsplit("/", 1)[-1].rsplit(".", 1)[0]: path
+            for path in snapshot.files(f"Extraction/{folder}/html")
+        }
+        for gold in snapshot.files(f"Extraction/{folder}/gold"):
+            stem = gold.rsplit("/", 1)[-1][: -len(".txt")]
+            if stem not in pages:
+                continue
+            slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+            page_html = snapshot.read_html(pages[stem])
+            found[f"msv/{folder}/{slug}"] = (page_html, gold, page_url(page_html))
+    # Each folder samples sites on its own, so the cap is per folder and host.
+    # A page naming no address of its own counts as a site of its own.
+    triples = [
+        (page_id, page_id.split("/")[1] + " " + (_host(url) or page_id), "en")
+        for page_id, (_, _, url) in found.items()
+    ]
+    for page_id in sample(triples):
+        page_html, gold, url = found[page_id]
+        # Gold texts written on Windows are in its Western code page.
+        truth = snapshot.read(gold, fallback="cp1252").strip()
+        if not truth:
+            continue
+        yield Page(page_id, snapshot.repo, _guess_lang(truth), url, page_html, truth, True, None)
+
+
 def _guess_lang(text: str) -> str:
     kana = sum(1 for ch in text[:2000] if "\u3040" <= ch <= "\u30ff")
     if kana > 2:
@@ -210,18 +358,35 @@ SOURCES = {
     "opendatalab/WebMainBench": webmainbench,
     "goose3/goose3": goose,
     "postlight/parser": postlight,
+    "rundimeco/waddle": daniel,
+    "MSVCode/ir-research-data": ir_research,
 }
 
 
-def holds_its_truth(page: Page) -> bool:
-    """Whether the saved page holds its ground truth at all (some captures are error pages).
+_WORD_CHARS = re.compile(r"[^\W_]+")
+_PIECE = 8
+_PIECES_FOUND = 0.8
 
-    The page's visible text must be at least half as long as a complete ground truth.
+
+def _letters(text: str) -> str:
+    return "".join(_WORD_CHARS.findall(text.casefold()))
+
+
+def holds_its_truth(page: Page) -> bool:
+    """Whether the saved page holds its ground truth at all (some captures are error pages or
+    another article than the one cleaned).
+
+    The page's visible text must be at least half as long as a complete ground truth, and 80%
+    of the truth's successive 8-character pieces (letters and digits only) must occur in it.
     """
     if not page.truth_full:
         return True
-    visible = _TAG.sub(" ", _INVISIBLE.sub(" ", page.html))
-    return len("".join(visible.split())) >= 0.5 * len("".join(page.truth.split()))
+    visible = _letters(unescape(_TAG.sub(" ", _INVISIBLE.sub(" ", page.html))))
+    truth = _letters(page.truth)
+    if len(visible) < 0.5 * len(truth):
+        return False
+    pieces = [truth[i : i + _PIECE] for i in range(0, max(1, len(truth) - _PIECE + 1), _PIECE)]
+    return sum(piece in visible for piece in pieces) >= _PIECES_FOUND * len(pieces)
 
 
 def build(mirror: Path) -> tuple[list[Page], list[str], list[str]]:
@@ -240,6 +405,17 @@ def build(mirror: Path) -> tuple[list[Page], list[str], list[str]]:
                 continue
             pages.append(Page(**{**asdict(page), "part": part_of(page.id)}))
     return pages, missing, broken
+
+
+_LINE_BREAKS = {"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_line(record: dict[str, object]) -> str:
+    """One JSON line whose text holds no character that ``str.splitlines`` breaks at."""
+    line = json.dumps(record, ensure_ascii=False)
+    for char, escaped in _LINE_BREAKS.items():
+        line = line.replace(char, escaped)
+    return line + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -263,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as out:
         for page in pages:
-            out.write(json.dumps(asdict(page), ensure_ascii=False) + "\n")
+            out.write(json_line(asdict(page)))
     by = Counter((p.source, p.lang, p.part) for p in pages)
     print(f"corpus: {len(pages)} pages -> {args.out}")
     for (source, lang, part), n in sorted(by.items()):

@@ -31,10 +31,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bench.temp_databases import DEFAULT_POSTGRES, database_url
-from bot.chat.app import build_application, serving
-from bot.chat.jobs import Background
 from bot.news.feed_service import FeedService
 from bot.news.regions import load_regions
+from bot.runtime import Background, build_bot, serving
 from bot.sandbox import BotApiEmulator, Chat
 from bot.sandbox.records import ApiCall
 from bot.settings import PROJECT_ROOT, Settings
@@ -153,7 +152,7 @@ async def _run_bot(
     )
     sending = bool(args.digest_chats)
     background = Background(ingest=False, digests=False, sender=sending, retention=False)
-    application = build_application(settings, store, background=background)
+    application = build_bot(settings, store, background=background)
     async with serving(application):
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=0.0, timeout=1)

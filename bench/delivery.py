@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bench.temp_databases import DEFAULT_POSTGRES, database_url
-from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
+from bot.delivery.telegram_transport import OutboxSender, SenderConfig, sender_bot
 from bot.digest.pacing import Pacing
 from bot.sandbox import BotApiEmulator
 from bot.settings import Settings

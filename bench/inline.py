@@ -28,8 +28,7 @@ from sqlalchemy import text
 
 import bench.search as search_bench
 from bench.temp_databases import DEFAULT_POSTGRES, postgres_url, sqlite_url
-from bot.chat.app import build_application, serving
-from bot.chat.jobs import Background
+from bot.runtime import Background, build_bot, serving
 from bot.sandbox import BotApiEmulator, User
 from bot.settings import Settings
 from bot.store import Store, open_store
@@ -95,7 +94,7 @@ async def measure(api: BotApiEmulator, store: Store, url: str) -> dict[str, list
     users = [api.create_user(f"Reader {n}") for n in range(len(picks))]
     _subscribe(store, users, picks)
     settings = Settings(bot_token=api.token, api_url=api.root, database_url=url)
-    application = build_application(settings, store, background=Background.none())
+    application = build_bot(settings, store, background=Background.none())
     timings: dict[str, list[float]] = {}
     async with serving(application):
         assert application.updater is not None

@@ -41,7 +41,7 @@ def status_kib(field: str) -> int:
 def fill(store: Store, articles: int, subscribers: int) -> None:
     """Articles first seen when published (so a day's window holds a day's news) and chats."""
     for region in REGIONS:
-        store.regions.upsert(Region(region, region.title(), region))
+        store.regions.upsert(Region(region, {"en": region.title(), "zh": region}))
     batch = []
     for article in synthetic_articles(articles):
         batch.append(dataclasses.replace(article, first_seen_at=article.published_at))

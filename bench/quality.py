@@ -1,7 +1,7 @@
 """ROUGE of the default ranker, Lead-3 and every stock sumy algorithm on the dev set.
 
 Usage: python -m bench.quality [--path FILE] [--sentences N] [--algorithms a,b] [--limit N]
-                              [--part tune|report|all]
+                              [--part tune|report|all] [--no-title]
 
 The dev set is split by id (bench/dev_split.py): tune on the "tune" part only; the "report" part
 is what tests/summarizer/test_quality_gate.py gates on. Both parts are reported by default.
@@ -9,6 +9,9 @@ is what tests/summarizer/test_quality_gate.py gates on. Both parts are reported 
 Every method sees the same sentences, split by the project's tokenizer (sumy's own English
 tokenizer needs NLTK data that is not available offline). Lead-N is the first N of them.
 Scores are rouge-score F1 x 100 with stemming; ROUGE-Lsum joins sentences with newlines.
+Where an article has a title (data/bbc_news_summary.jsonl, built by bench/build_summaries.py;
+the CNN/DailyMail dev set has none) every ranker gets it, as the bot passes a feed's headline;
+--no-title withholds it.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from rouge_score import rouge_scorer
 
 from bench.dev_split import REPORT, TUNE, part_of
 from summarizer.algorithms import ALGORITHMS, select
-from summarizer.tokenize import get_tokenizer
+from summarizer.languages import get_language
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "cnndm_dev.jsonl"
 
@@ -47,23 +50,32 @@ def load(path: Path, limit: int | None) -> list[dict[str, object]]:
     return rows[:limit] if limit else rows
 
 
-def evaluate(articles: list[dict[str, object]], methods: list[str], count: int) -> list[Row]:
+def evaluate(
+    articles: list[dict[str, object]], methods: list[str], count: int, *, titles: bool = True
+) -> list[Row]:
     """Score each method on every article; "lead" is the first `count` sentences."""
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     split = []
     for article in articles:
-        tokenizer = get_tokenizer(str(article.get("lang") or "en"))
-        split.append((tokenizer, list(tokenizer.to_sentences(str(article["text"])))))
+        language = get_language(str(article.get("lang") or "en"))
+        split.append((language, list(language.tokenizer.to_sentences(str(article["text"])))))
     out = []
     for method in methods:
         totals = [0.0, 0.0, 0.0, 0.0]
         elapsed = 0.0
-        for article, (tokenizer, sentences) in zip(articles, split, strict=True):
+        for article, (language, sentences) in zip(articles, split, strict=True):
             started = time.perf_counter()
             if method == f"lead-{count}":
                 picked = list(range(min(count, len(sentences))))
             else:
-                picked = select(sentences, count, tokenizer=tokenizer, algorithm=method)
+                title = article.get("title") if titles else None
+                picked = select(
+                    sentences,
+                    count,
+                    language=language,
+                    algorithm=method,
+                    title=str(title) if title else None,
+                )
             elapsed += time.perf_counter() - started
             summary = "\n".join(sentences[i] for i in picked)
             references = article["references"]
@@ -103,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--algorithms", default=",".join(ALGORITHMS))
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--part", choices=(TUNE, REPORT, "all"), default=None)
+    parser.add_argument("--no-title", action="store_true", help="withhold article titles")
     args = parser.parse_args(argv)
     if not args.path.is_file():
         print(f"quality: no dev set at {args.path}", file=sys.stderr)
@@ -117,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     for part in parts:
         chosen = [a for a in articles if part == "all" or part_of(str(a["id"])) == part]
         print(f"## {part} part")
-        print(render(evaluate(chosen, methods, args.sentences), args.sentences, len(chosen)))
+        rows = evaluate(chosen, methods, args.sentences, titles=not args.no_title)
+        print(render(rows, args.sentences, len(chosen)))
         print()
     return 0
 

@@ -135,7 +135,7 @@ def synthetic_articles(count: int, seed: int = 7) -> Iterator[NewArticle]:
 def load(store: Store, count: int, batch: int = 2000) -> float:
     """Insert `count` articles in batches; returns articles per second."""
     for region in REGIONS:
-        store.regions.upsert(Region(region, region.title(), region))
+        store.regions.upsert(Region(region, {"en": region.title(), "zh": region}))
     started = time.perf_counter()
     pending: list[NewArticle] = []
     for article in synthetic_articles(count):

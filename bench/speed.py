@@ -31,7 +31,7 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
 import summarizer
-from summarizer.tokenize import Tokenizer
+from summarizer.languages import get_language
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "cnndm_dev.jsonl"
 THOUSAND = 1000
@@ -44,7 +44,7 @@ def news(text: str) -> object:
 
 def stock_lexrank(text: str) -> object:
     """sumy's LexRank as its README sets it up, from the same text."""
-    parser = PlaintextParser.from_string(text, Tokenizer("en"))
+    parser = PlaintextParser.from_string(text, get_language("en").tokenizer)
     ranker = LexRankSummarizer(Stemmer("english"))
     ranker.stop_words = get_stop_words("english")
     return ranker(parser.document, 3)

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Sequence
-from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any
 
-from Stemmer import Stemmer as SnowballStemmer  # PyStemmer
-from Stemmer import algorithms as snowball_algorithms
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
@@ -25,14 +22,12 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from summarizer import languages
 from summarizer.errors import UnknownAlgorithmError
+from summarizer.languages import Language
 from summarizer.rank_budget import BudgetCount, SeededRandomSummarizer
-from summarizer.ranking import TermExtractor, rank, sentence_data
-from summarizer.stemmers import SUMY_SPECIAL
+from summarizer.ranking import rank, sentence_data
 
 DEFAULT_ALGORITHM = "news"
-_SNOWBALL = frozenset(snowball_algorithms()) - {"porter", "dutch_porter"}
 
 _STOCK: dict[str, Callable[..., Any]] = {
     "lexrank": LexRankSummarizer,
@@ -48,65 +43,11 @@ _STOCK: dict[str, Callable[..., Any]] = {
 ALGORITHMS: tuple[str, ...] = (DEFAULT_ALGORITHM, *_STOCK)
 
 
-class Tokenizer(Protocol):
-    """What `select` needs of a tokenizer: a sumy language name and a word splitter."""
-
-    @property
-    def language(self) -> str:
-        """The sumy language name, such as "english" or "chinese"."""
-
-    def to_words(self, sentence: str) -> Sequence[str]:
-        """Split one sentence into words."""
-
-
-class CachedStemmer:
-    """A stemmer that remembers its answers: news repeats the same words all day."""
-
-    _LIMIT = 200_000
-
-    def __init__(self, stem: Callable[[str], str]) -> None:
-        self._stem = stem
-        self._cache: dict[str, str] = {}
-
-    def __call__(self, word: str) -> str:
-        """Return the stem of `word`, computing it once."""
-        stem = self._cache.get(word)
-        if stem is None:
-            if len(self._cache) >= self._LIMIT:
-                self._cache.clear()
-            stem = self._cache[word] = self._stem(word)
-        return stem
-
-
-@lru_cache(maxsize=64)
-def language_tools(language: str) -> tuple[CachedStemmer, frozenset[str]]:
-    """Return a cached stemmer and the stop words for a language (empty if none).
-
-    ``language`` is a tokenizer's language: sumy's name ("english") or an ISO code ("vi").
-    Our own tables decide, not sumy's constructors, which raise for languages whose optional
-    packages are missing (Polish, Greek).
-    """
-    code = languages.code_for_name(language)
-    return CachedStemmer(languages.stemmer(code)), languages.stop_words(code)
-
-
-@lru_cache(maxsize=64)
-def language_terms(language: str) -> TermExtractor:
-    """Return the shared, caching word-to-term mapping of a sumy language name."""
-    stemmer, stop_words = language_tools(language)
-    stem_many = None
-    if language in _SNOWBALL and language not in SUMY_SPECIAL.values():
-        # Stemming a whole text's new words in one call to C skips a Python call per word.
-        stem_words = SnowballStemmer(language).stemWords
-        stem_many = lambda words: list(stem_words(words))  # noqa: E731
-    return TermExtractor(stemmer, stop_words, stem_many)
-
-
 def select(
     sentences: Sequence[str],
     count: int,
     *,
-    tokenizer: Tokenizer,
+    language: Language,
     algorithm: str | None = None,
     title: str | None = None,
     max_chars: int | None = None,
@@ -114,7 +55,8 @@ def select(
     """Return the ascending indexes of at most `count` sentences chosen by `algorithm`.
 
     With `max_chars`, the chosen sentences joined by spaces stay within it, except that
-    one sentence is always returned even when it alone is longer.
+    one sentence is always returned even when it alone is longer. ``language`` (from
+    :func:`summarizer.languages.get_language`) splits words and supplies stems and stop words.
     """
     name = (algorithm or DEFAULT_ALGORITHM).strip().lower()
     if name not in ALGORITHMS:
@@ -123,12 +65,12 @@ def select(
     if not sentences or count <= 0:
         return []
     if name == DEFAULT_ALGORITHM:
-        return _select_news(sentences, count, tokenizer, title, max_chars)
-    stemmer, stop_words = language_tools(tokenizer.language)
+        return _select_news(sentences, count, language, title, max_chars)
+    tokenizer = language.tokenizer
     heading = Sentence(title, tokenizer, is_heading=True) if title and title.strip() else None
     body = [Sentence(text, tokenizer) for text in sentences]
     document = ObjectDocumentModel([Paragraph([heading, *body] if heading else body)])
-    summarizer = _build(name, stemmer, stop_words, document, max_chars)
+    summarizer = _build(name, language, document)
     budget = BudgetCount(count, max_chars)
     with warnings.catch_warnings():
         # Stock summarizers warn on tiny inputs (LSA: fewer words than sentences).
@@ -141,7 +83,7 @@ def select(
 def _select_news(
     sentences: Sequence[str],
     count: int,
-    tokenizer: Tokenizer,
+    language: Language,
     title: str | None,
     max_chars: int | None,
 ) -> list[int]:
@@ -149,34 +91,28 @@ def _select_news(
 
     Building sumy's document model costs more than ranking itself, so the default skips it.
     """
-    terms = language_terms(tokenizer.language)
-    words = [tokenizer.to_words(s) for s in sentences]
-    terms.prime(word for group in words for word in group)
-    data = sentence_data(sentences, words, terms)
-    title_terms = frozenset(terms(tokenizer.to_words(title))) if title else frozenset()
+    to_words = language.tokenizer.to_words
+    words = [to_words(s) for s in sentences]
+    language.learn(word for group in words for word in group)
+    data = sentence_data(sentences, words, language.terms)
+    title_terms = frozenset(language.terms(to_words(title))) if title else frozenset()
     return rank(data, count, title_terms=title_terms, max_chars=max_chars) or [0]
 
 
-def _build(
-    name: str,
-    stemmer: CachedStemmer,
-    stop_words: frozenset[str],
-    document: ObjectDocumentModel,
-    max_chars: int | None,
-) -> Any:
+def _build(name: str, language: Language, document: ObjectDocumentModel) -> Any:
+    """A stock sumy summarizer on the language's stemmer and stop words."""
     if name == "edmundson":
-        return _edmundson(stemmer, stop_words, document)
-    summarizer = _STOCK[name](stemmer)
+        return _edmundson(language, document)
+    summarizer = _STOCK[name](language.stem)
     if hasattr(summarizer, "stop_words"):
-        summarizer.stop_words = stop_words
+        summarizer.stop_words = language.stop_words
     return summarizer
 
 
-def _edmundson(
-    stemmer: CachedStemmer, stop_words: frozenset[str], document: ObjectDocumentModel
-) -> Any:
+def _edmundson(language: Language, document: ObjectDocumentModel) -> Any:
     """Use Edmundson's key, title and location methods; the cue method needs curated lists."""
-    summarizer = EdmundsonSummarizer(stemmer, cue_weight=0.0, key_weight=1.0)
+    stop_words = language.stop_words
+    summarizer = EdmundsonSummarizer(language.stem, cue_weight=0.0, key_weight=1.0)
     # sumy refuses empty word sets; a word that cannot occur keeps them non-empty.
     summarizer.null_words = stop_words or {"\x00"}
     content = {w.lower() for w in document.words} - stop_words

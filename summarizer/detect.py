@@ -11,6 +11,7 @@ from functools import cache
 from summarizer.languages import NEUTRAL
 from summarizer.marks import MARKS
 from summarizer.stopwords import profile, stop_words
+from summarizer.words import word_set
 
 _SAMPLE_CHARS = 3000
 _MIN_LETTERS = 20
@@ -47,15 +48,10 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _word_set(text: str) -> frozenset[str]:
-    """Build a set from a whitespace-separated list, which reads better than a long literal."""
-    return frozenset(text.split())
-
-
 _SCRIPT_RE = {name: re.compile(f"[{chars}]") for name, chars in _SCRIPTS}
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff]+")
-_WORD = re.compile(rf"[^\W\d_]+(?:[{MARKS}][^\W\d_]*)*(?:['’][^\W\d_]+)?")
+_VOTING_WORD = re.compile(rf"[^\W\d_]+(?:[{MARKS}][^\W\d_]*)*(?:['’][^\W\d_]+)?")
 
 _SINGLE_LANGUAGE_SCRIPTS = {
     "hangul": "ko",
@@ -113,17 +109,17 @@ _NEIGHBOURS: tuple[tuple[str, str, frozenset[str], frozenset[str]], ...] = (
     (
         "da",
         "nb",
-        _word_set(
+        word_set(
             """af efter havde mig dig nogle hvad bliver tilbage meget siger næste tager håber
             mellem sejler"""
         ),
-        _word_set(
+        word_set(
             """av etter hadde meg deg noen hva blir tilbake mye sier neste tar håper mellom
             seiler"""
         ),
     ),
-    ("cs", "sk", _word_set("ř ě ů"), _word_set("ľ ĺ ŕ ô ä")),
-    ("id", "ms", _word_set("karena bisa uang sekarang"), _word_set("kerana boleh wang")),
+    ("cs", "sk", word_set("ř ě ů"), word_set("ľ ĺ ŕ ô ä")),
+    ("id", "ms", word_set("karena bisa uang sekarang"), word_set("kerana boleh wang")),
 )
 # Vietnamese letters no other Latin-script language combines so often.
 _VIETNAMESE = re.compile("[ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
@@ -159,7 +155,7 @@ def _script_counts(sample: str) -> Counter[str]:
 
 
 def _stop_word_vote(sample: str, candidates: _Candidates) -> str | None:
-    words = Counter(w.lower() for w in _WORD.findall(sample))
+    words = Counter(w.lower() for w in _VOTING_WORD.findall(sample))
     total = sum(words.values())
     if not total:
         return None

@@ -1,33 +1,35 @@
-"""Language codes: ISO 639-1 codes mapped onto sumy's names, stop words and stemmers."""
+"""One object per language: its tokenizer, stemmer and stop words, from one registry.
+
+:func:`get_language` builds a language's :class:`Language` once per process; the sentence
+splitter, the news ranker and sumy's rankers (through their ``stem`` and ``stop_words`` hooks)
+all use that one object, so a word is stemmed at most once per process whoever asks.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
 from summarizer.errors import UnsupportedLanguageError
-from summarizer.stemmers import stemmer, stemmer_source
+from summarizer.stemmers import StemWords, stemmer_for, stemmer_source
 from summarizer.stopwords import stop_word_source, stop_words
+from summarizer.tokenize import NEUTRAL, Tokenizer
+from summarizer.words import word_set
 
 __all__ = [
     "NEUTRAL",
-    "code_for_name",
+    "Language",
+    "get_language",
     "is_supported",
     "normalize_code",
-    "stemmer",
-    "stop_words",
     "sumy_language",
 ]
-
-NEUTRAL = "und"
-"""The code of the language-neutral mode (ISO 639-2 'undetermined')."""
-
-
-def _word_set(text: str) -> frozenset[str]:
-    """Build a set from a whitespace-separated list, which reads better than a long literal."""
-    return frozenset(text.split())
 
 
 # Every ISO 639-1 code, so that a typo ("english", "xx") is told apart from a real language
 # we merely have no resources for (which degrades to the neutral mode instead of failing).
-_ISO_639_1 = _word_set(
+_ISO_639_1 = word_set(
     """
     aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu
     cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi
@@ -39,8 +41,8 @@ _ISO_639_1 = _word_set(
     """
 )
 
-# Codes sumy knows by name: the ones it ships stop words for, plus the Snowball stemmer
-# languages of NLTK (which need no data download).
+# Codes sumy knows by name (a tokenizer's ``language``, as on sumy's own tokenizers): the ones
+# it ships stop words for, plus those of NLTK's Snowball ports.
 _SUMY_NAMES: dict[str, str] = {
     "ar": "arabic",
     "cs": "czech",
@@ -69,7 +71,6 @@ _SUMY_NAMES: dict[str, str] = {
     "uk": "ukrainian",
     "zh": "chinese",
 }
-_CODES_BY_NAME = {name: code for code, name in _SUMY_NAMES.items() if code != "no"}
 
 
 def normalize_code(code: str) -> str:
@@ -94,12 +95,91 @@ def is_supported(code: str) -> bool:
     return stop_word_source(code) is not None or stemmer_source(code) is not None
 
 
-def code_for_name(language: str) -> str:
-    """The ISO code behind a tokenizer's language: sumy's name ("polish") or a code ("vi").
+# Past this many remembered words a language's memo starts over, which bounds its memory.
+_MEMO_LIMIT = 200_000
 
-    Anything else ("neutral", a typo) is the language-neutral mode.
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Language:
+    """A language's tokenizer, stop words and stemmer, with the one memo of its words' stems.
+
+    Get it from :func:`get_language`, never build it: the point is one per process. ``name``
+    is what sumy calls the language ("english"), else the code, or "neutral" in that mode.
     """
-    name = language.strip().lower()
-    if name in _CODES_BY_NAME:
-        return _CODES_BY_NAME[name]
-    return name if name in _ISO_639_1 else NEUTRAL
+
+    code: str
+    name: str
+    stop_words: frozenset[str]
+    tokenizer: Tokenizer
+    stem_words: StemWords
+    # Word as written -> its stem, or "" for a stop word: one lookup answers lower-casing, the
+    # stop-word test and stemming at once, and news repeats the same words all day.
+    _memo: dict[str, str] = field(default_factory=dict, init=False)
+    # The stems of stop words themselves, which only Edmundson asks for (at most the list's size).
+    _stop_stems: dict[str, str] = field(default_factory=dict, init=False)
+
+    def stem(self, word: str) -> str:
+        """Return the lower-case stem of any word, stop words included (sumy's ``stem`` hook)."""
+        term = self._memo.get(word)
+        if term is None:
+            term = self._learn([word])[word]
+        if term:
+            return term
+        stem = self._stop_stems.get(word)
+        if stem is None:
+            stem = self._stop_stems[word] = self.stem_words([word.lower()])[0]
+        return stem
+
+    def terms(self, words: Sequence[str]) -> tuple[str, ...]:
+        """Stems of the words that are not stop words, in order: what rankers compare."""
+        memo = self._memo
+        terms = [memo.get(word) for word in words]
+        if None in terms:
+            new = self._learn([w for w, t in zip(words, terms, strict=True) if t is None])
+            terms = [new[w] if t is None else t for w, t in zip(words, terms, strict=True)]
+        return tuple([term for term in terms if term])
+
+    def learn(self, words: Iterable[str]) -> None:
+        """Stem every new word of a text in one call (an unseen article is mostly new words)."""
+        memo = self._memo
+        self._learn([word for word in words if word not in memo])
+
+    def _learn(self, words: list[str]) -> dict[str, str]:
+        """Stem these words in one batch, remember them and return their terms."""
+        unique = list(dict.fromkeys(words))
+        if not unique:
+            return {}
+        lowered = [word.lower() for word in unique]
+        stops = self.stop_words
+        content = list(dict.fromkeys(low for low in lowered if low not in stops))
+        stems = dict(zip(content, self.stem_words(content), strict=True))
+        new = {word: stems.get(low, "") for word, low in zip(unique, lowered, strict=True)}
+        memo = self._memo
+        if len(memo) + len(new) >= _MEMO_LIMIT:
+            memo.clear()
+        memo.update(new)
+        return new
+
+    def __repr__(self) -> str:
+        """Name the language by its code; its tables are too long to print."""
+        return f"Language({self.code!r})"
+
+
+def get_language(code: str) -> Language:
+    """Return the process's one Language for an ISO 639-1 code ("und": the neutral mode).
+
+    Region or script suffixes are dropped ("en-GB" is "en"); a code that is not ISO 639-1
+    raises UnsupportedLanguageError.
+    """
+    if code.strip().lower() == NEUTRAL:
+        return _make_language(NEUTRAL)
+    return _make_language(normalize_code(code))
+
+
+@cache
+def _make_language(code: str) -> Language:
+    """Build a language's object; cached, so each is built once (a few ms, stemmer included)."""
+    name = sumy_language(code) or ("neutral" if code == NEUTRAL else code)
+    words = stop_words(code)
+    tokenizer = Tokenizer(code, name, words | stop_words("en"))
+    return Language(code, name, words, tokenizer, stemmer_for(code))

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, language_terms, select
+from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, select
 from summarizer.detect import detect_language
 from summarizer.errors import EmptyInputError, SummarizerError, UnknownAlgorithmError
-from summarizer.languages import normalize_code
+from summarizer.languages import Language, get_language, normalize_code
 from summarizer.model import Article, Section, SectionSummary, Summary
 from summarizer.parse import parse_article
 from summarizer.stoplists import paragraph_stop_words
-from summarizer.tokenize import Tokenizer, get_tokenizer
 
 LONG_SECTION_SENTENCES = 8
 """A section with at least this many sentences is long and gets two summary sentences."""
@@ -39,21 +38,21 @@ def summarize(
     name = _algorithm_name(algorithm)
     _check_options(sentences, section_sentences, max_chars)
     article = _as_article(text_or_article, language)
-    tokenizer = get_tokenizer(article.language)
-    per_section = [_section_sentences(section, tokenizer) for section in article.sections]
+    lang = get_language(article.language)
+    per_section = [_section_sentences(section, lang) for section in article.sections]
     everything = [sentence for group in per_section for sentence in group]
     if not everything:
         raise EmptyInputError("the input has no sentences to summarize")
     overall = select(
         everything,
         sentences,
-        tokenizer=tokenizer,
+        language=lang,
         algorithm=name,
         title=article.title,
         max_chars=max_chars,
     )
     section_summaries = tuple(
-        _summarize_section(section, group, tokenizer, name, section_sentences)
+        _summarize_section(section, group, lang, name, section_sentences)
         for section, group in zip(article.sections, per_section, strict=True)
         if section.heading is not None and group
     )
@@ -101,34 +100,32 @@ def _as_article(text_or_article: str | Article, language: str | None) -> Article
     return parse_article(text_or_article, language=language)
 
 
-def _section_sentences(section: Section, tokenizer: Tokenizer) -> list[str]:
-    return [s for paragraph in section.paragraphs for s in tokenizer.to_sentences(paragraph)]
+def _section_sentences(section: Section, language: Language) -> list[str]:
+    split = language.tokenizer.to_sentences
+    return [s for paragraph in section.paragraphs for s in split(paragraph)]
 
 
 def _summarize_section(
     section: Section,
     sentences: Sequence[str],
-    tokenizer: Tokenizer,
+    language: Language,
     algorithm: str,
     count: int | None,
 ) -> SectionSummary:
     if count is None:
         count = 2 if len(sentences) >= LONG_SECTION_SENTENCES else 1
-    picked = select(
-        sentences, count, tokenizer=tokenizer, algorithm=algorithm, title=section.heading
-    )
+    picked = select(sentences, count, language=language, algorithm=algorithm, title=section.heading)
     return SectionSummary(heading=section.heading, sentences=tuple(sentences[i] for i in picked))
 
 
 def prepare(codes: Sequence[str] = PREPARED_LANGUAGES) -> None:
-    """Build the tokenizer, stemmer and stop-word tables of these languages now.
+    """Build these languages' objects (tokenizer, stemmer, stop words) and tables now.
 
     A few milliseconds once per process instead of on its first article; jieba's dictionary
     still loads on the first Chinese text (a second, and most processes never need it).
     """
     for code in codes:
-        tokenizer = get_tokenizer(code)
-        language_terms(tokenizer.language)
+        get_language(code)
         paragraph_stop_words(code)
     detect_language("The summarizer prepares its language tables once per process.")
 

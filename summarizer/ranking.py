@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -59,13 +58,13 @@ class SentenceData:
 
 MIN_SENTENCE_WORDS = 6
 """Sentences with fewer words are fragments, picked only when nothing longer exists."""
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_WORD_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _fragment_size(text: str) -> int:
     """Spaced words plus CJK characters: a six-character Chinese sentence is no fragment."""
-    cjk = len(_CJK_CHAR.findall(text))
-    return len(_CJK_CHAR.sub(" ", text).split()) + cjk
+    cjk = len(_CJK_WORD_CHAR.findall(text))
+    return len(_CJK_WORD_CHAR.sub(" ", text).split()) + cjk
 
 
 def rank(
@@ -178,66 +177,6 @@ def _choose(
     return sorted(chosen)
 
 
-class TermExtractor:
-    """Map words to the stems that count for similarity; stop words map to nothing.
-
-    One dictionary lookup per word answers lower-casing, the stop-word test and stemming at
-    once: news repeats the same words all day, so the cache soon holds them all.
-    """
-
-    _LIMIT = 200_000
-
-    def __init__(
-        self,
-        stemmer: Callable[[str], str],
-        stop_words: Iterable[str],
-        stem_many: Callable[[list[str]], list[str]] | None = None,
-    ) -> None:
-        self._stem = stemmer
-        self._stem_many = stem_many
-        self._stop_words = _normalized(frozenset(stop_words))
-        self._cache: dict[str, str] = {}
-
-    @property
-    def stop_words(self) -> frozenset[str]:
-        """Normalized words ignored when comparing sentences."""
-        return self._stop_words
-
-    def prime(self, words: Iterable[str]) -> None:
-        """Stem every new word of a text in one call (an unseen article is mostly new words)."""
-        if self._stem_many is None:
-            return
-        cache = self._cache
-        missing = list({word for word in words if word not in cache})
-        if not missing:
-            return
-        if len(cache) + len(missing) >= self._LIMIT:
-            cache.clear()
-        lowered = [word.lower() for word in missing]
-        stops = self._stop_words
-        content = [low for low in lowered if low not in stops]
-        stems = dict(zip(content, self._stem_many(content), strict=True))
-        for word, low in zip(missing, lowered, strict=True):
-            cache[word] = stems.get(low, "")
-
-    def __call__(self, words: Sequence[str]) -> tuple[str, ...]:
-        """Stems of the words that are not stop words, in order."""
-        cache = self._cache
-        terms = [cache.get(word) for word in words]
-        if None in terms:
-            terms = [self._term(w) if t is None else t for w, t in zip(words, terms, strict=True)]
-        return tuple([term for term in terms if term])
-
-    def _term(self, word: str) -> str:
-        if len(self._cache) >= self._LIMIT:
-            self._cache.clear()
-        lowered = word.lower()
-        # The empty string marks a stop word, so a cached miss is told apart from one.
-        term = "" if lowered in self._stop_words else self._stem(lowered)
-        self._cache[word] = term
-        return term
-
-
 def sentence_data(
     texts: Sequence[str],
     words: Sequence[Sequence[str]],
@@ -266,16 +205,22 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
         self.weights = weights or NewsWeights()
         self.max_chars = max_chars
         self.title_words = tuple(title_words)
-        self._terms = TermExtractor(self._stemmer, ())
+        self._stop_words: frozenset[str] = frozenset()
 
     @property
     def stop_words(self) -> frozenset[str]:
-        """Normalized words ignored when comparing sentences."""
-        return self._terms.stop_words
+        """Lower-case words ignored when comparing sentences."""
+        return self._stop_words
 
     @stop_words.setter
     def stop_words(self, words: Iterable[str]) -> None:
-        self._terms = TermExtractor(self._stemmer, words)
+        self._stop_words = frozenset(word.lower() for word in words)
+
+    def _terms(self, words: Sequence[str]) -> tuple[str, ...]:
+        """Stems of the words that are not stop words, in order (as Language.terms gives)."""
+        stops, stem = self._stop_words, self._stemmer
+        stems = [stem(low) for low in (word.lower() for word in words) if low not in stops]
+        return tuple([term for term in stems if term])
 
     def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
         """Return the chosen sumy Sentence objects in document order."""
@@ -293,12 +238,6 @@ class NewsSummarizer(AbstractSummarizer):  # type: ignore[misc]
             weights=self.weights,
         )
         return tuple(sentences[i] for i in picked)
-
-
-@lru_cache(maxsize=64)
-def _normalized(words: frozenset[str]) -> frozenset[str]:
-    """Lower-cased stop words; cached because the same list serves every call."""
-    return frozenset(word.lower() for word in words)
 
 
 def _resolve_count(sentences_count: Any, total: int) -> int:

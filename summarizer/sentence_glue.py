@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from summarizer.words import word_set
+
 # A capitalized word, then (maybe after an opening quote) a lower-case word.
 _CAPITAL_THEN_LOWER = re.compile(r"(?<=[^\W_])[ \t]+(?=([^\W\d_][^\W\d_]+)[ \t]+[\"'‘“]?[a-z])")
 _QUOTE_OPENING = re.compile(r"(?<=[^\W_])[ \t]+(?=[\"'‘“][A-Z])")
@@ -22,18 +24,13 @@ _PREVIOUS_WORD = re.compile(r"(\S+)$")
 _QUOTE_REACH = 300
 
 
-def _word_set(text: str) -> frozenset[str]:
-    """Build a set from a whitespace-separated list, which reads better than a long literal."""
-    return frozenset(text.split())
-
-
 # After a capitalized word (a name), only these starters mark a seam: "...by Ronald Reagan The
 # document". Prepositions are left out, because titles capitalize them ("Lord Of the Flies").
-_AFTER_NAME = _word_set(
+_AFTER_NAME = word_set(
     "The This These Those He She They We His Her Their It Its But However After When"
 )
 # Words after which an opening quote continues the sentence ("said 'Yes.'", "called 'Home'").
-ENGLISH_QUOTE_INTRODUCERS = _word_set(
+ENGLISH_QUOTE_INTRODUCERS = word_set(
     """
     said says saying told tells wrote writes added adds asked asks replied replies explained
     declared insisted claimed stated warned admitted revealed joked continued shouted yelled
@@ -42,7 +39,7 @@ ENGLISH_QUOTE_INTRODUCERS = _word_set(
     was are were be been word words about message slogan sign headline follows following went
     """
 )
-_TITLES = _word_set("mr mrs ms dr prof sir st")
+_TITLES = word_set("mr mrs ms dr prof sir st")
 
 
 class GlueFinder:
@@ -73,7 +70,7 @@ class GlueFinder:
             starter = match.group(1)
             if starter not in self._starters:
                 continue
-            previous = _previous_word(sentence, match.start())
+            previous = _word_before(sentence, match.start())
             if previous[-1:].isupper() or previous.lower() in _TITLES:
                 continue  # "the US The" is ambiguous; "Mr The" is a name
             if previous[:1].isupper() and starter not in _AFTER_NAME:
@@ -86,7 +83,7 @@ class GlueFinder:
             return []
         seams = []
         for match in _QUOTE_OPENING.finditer(sentence):
-            previous = _previous_word(sentence, match.start())
+            previous = _word_before(sentence, match.start())
             if previous.lower() in self._introducers or previous.lower() in _TITLES:
                 continue
             reach = sentence[match.end() + 1 : match.end() + _QUOTE_REACH]
@@ -96,6 +93,6 @@ class GlueFinder:
         return seams
 
 
-def _previous_word(text: str, end: int) -> str:
+def _word_before(text: str, end: int) -> str:
     match = _PREVIOUS_WORD.search(text, max(0, end - 40), end)
     return match.group(1) if match else ""

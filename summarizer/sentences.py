@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 
 from summarizer.sentence_glue import GlueFinder
+from summarizer.words import word_set
 
 # Always-closing punctuation of Chinese and Japanese; ASCII ';' is not a terminator in English.
 _CJK_TERMINATORS = "。！？；"
@@ -38,13 +39,8 @@ _CJK_CHAR = re.compile(
 )
 
 
-def _word_set(text: str) -> frozenset[str]:
-    """Build a set from a whitespace-separated list, which reads better than a long literal."""
-    return frozenset(text.split())
-
-
 # Abbreviations that precede a name or a word and so never end a sentence.
-_JOINING = _word_set(
+_JOINING = word_set(
     """
     mr mrs ms mx dr prof rev gen sen rep gov lt col sgt capt cmdr adm maj hon messrs mme
     mlle e.g i.e cf vs viz approx esp dept z.b vgl bzw usw sr sra srta dra ud uds т.е т.д
@@ -52,14 +48,14 @@ _JOINING = _word_set(
     """
 )
 # Abbreviations that do not end a sentence when a number follows them ("No. 5", "Jan. 12").
-_BEFORE_NUMBER = _word_set(
+_BEFORE_NUMBER = word_set(
     """
     no nos nr art vol vols pp p ch sec para op ed fig figs ca jan feb mar apr jun jul aug
     sep sept oct nov dec
     """
 )
 # Abbreviations that may end a sentence; they do when the next word is a sentence starter.
-_AMBIGUOUS = _word_set(
+_AMBIGUOUS = word_set(
     """
     inc ltd co corp jr etc bros llc plc st a.m p.m ave blvd rd mt ft u.s u.k u.n
     """

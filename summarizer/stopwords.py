@@ -92,7 +92,7 @@ def _read(package: str, resource: str) -> list[str]:
     return data.decode("utf-8", "replace").splitlines()
 
 
-def _clean(lines: list[str]) -> list[str]:
+def _clean_entries(lines: list[str]) -> list[str]:
     words: dict[str, None] = {}
     for line in lines:
         word = _EDGE_PUNCTUATION.sub("", line.strip().lower())
@@ -107,7 +107,7 @@ def justext_head(code: str, size: int) -> tuple[str, ...]:
     name = JUSTEXT_LISTS.get(code)
     if name is None:
         return ()
-    return tuple(_clean(_read("justext", f"stoplists/{name}.txt"))[:size])
+    return tuple(_clean_entries(_read("justext", f"stoplists/{name}.txt"))[:size])
 
 
 @cache
@@ -117,7 +117,7 @@ def stop_words(code: str) -> frozenset[str]:
     words: set[str] = set()
     name = SUMY_LISTS.get(code)
     if name is not None:
-        words.update(_clean(_read("sumy", f"data/stopwords/{name}.txt")))
+        words.update(_clean_entries(_read("sumy", f"data/stopwords/{name}.txt")))
     else:
         words.update(justext_head(code, JUSTEXT_HEAD))
     words.update(_EXTRA_STOP_WORDS.get(code, "").split())

@@ -1,14 +1,19 @@
-"""Offline tokenizers with the interface sumy's document model and summarizers expect."""
+"""Offline tokenizers with the interface sumy's document model and summarizers expect.
+
+One per language, built with the rest of the language by summarizer.languages.get_language.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from summarizer.languages import NEUTRAL, normalize_code, stop_words, sumy_language
 from summarizer.sentence_glue import ENGLISH_QUOTE_INTRODUCERS, GlueFinder
 from summarizer.sentences import SentenceSplitter, split_at_spaces
 from summarizer.words import split_chinese, split_japanese, split_spaced, split_thai
+
+NEUTRAL = "und"
+"""The code of the language-neutral mode (ISO 639-2 'undetermined')."""
 
 _CACHED_TEXT_CHARS = 4000
 # Languages that write ordinals as "3." ("am 3. Oktober", "3. mája", "3. Ekim").
@@ -29,16 +34,15 @@ _SPACE_SENTENCE_LANGUAGES = {"th": 40, "lo": 40}
 class Tokenizer:
     """Split text into sentences and words for one language; a drop-in for sumy's Tokenizer.
 
-    ``language`` is sumy's name for the language ("english", "chinese") or "neutral" when the
-    language has no specific resources; ``code`` is the ISO 639-1 code ("und" when unknown).
-    Instances are shared and cached: get one through :func:`get_tokenizer`.
+    ``code`` is the ISO 639-1 code ("und" in the neutral mode); ``language`` is the name sumy
+    knows the language by, as on sumy's own tokenizer. ``starters`` are lower-case words that
+    begin sentences often (the language's and English stop words). Each language's one
+    instance is built by :func:`summarizer.languages.get_language`.
     """
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, language: str, starters: frozenset[str]) -> None:
         self.code = code
-        # sumy's name where it has one; otherwise the code, which our language tables take.
-        self.language = sumy_language(code) or ("neutral" if code == NEUTRAL else code)
-        starters = stop_words(code) | stop_words("en")
+        self.language = language
         glue = None
         if code not in _NO_GLUE_LANGUAGES:
             introducers = ENGLISH_QUOTE_INTRODUCERS if code == "en" else frozenset()
@@ -55,7 +59,7 @@ class Tokenizer:
             split_words = split_japanese
         elif code == "th":
             split_words = split_thai
-        elif code == "zh" or code == NEUTRAL:
+        elif code in ("zh", NEUTRAL):
             # The neutral mode may meet Chinese too: jieba is only loaded when Han text appears.
             split_words = split_chinese
         else:
@@ -91,18 +95,3 @@ class Tokenizer:
 
     def __repr__(self) -> str:
         return f"Tokenizer({self.code!r})"
-
-
-@cache
-def _tokenizer(code: str) -> Tokenizer:
-    return Tokenizer(code)
-
-
-def get_tokenizer(code: str) -> Tokenizer:
-    """Return the shared tokenizer for an ISO 639-1 code ("und" for the neutral mode).
-
-    Raises UnsupportedLanguageError for a code that is not ISO 639-1.
-    """
-    if code.lower() == NEUTRAL:
-        return _tokenizer(NEUTRAL)
-    return _tokenizer(normalize_code(code))

@@ -28,6 +28,12 @@ _ANY_LETTER = re.compile(r"[^\W\d_]")
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
 
+
+def word_set(text: str) -> frozenset[str]:
+    """Build a set from a whitespace-separated list, which reads better than a long literal."""
+    return frozenset(text.split())
+
+
 _jieba_lock = threading.Lock()
 _jieba_cut: Callable[[str], list[str]] | None = None
 

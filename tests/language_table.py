@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.store import index_terms
 from summarizer.detect import _CYRILLIC_CANDIDATES, _LATIN_CANDIDATES, _SINGLE_LANGUAGE_SCRIPTS
-from summarizer.stemmers import NLTK_SNOWBALL, SNOWBALL, SUMY_SPECIAL, stemmer_source
+from summarizer.stemmers import SNOWBALL, SUMY_SPECIAL, stemmer_source
 from summarizer.stopwords import JUSTEXT_LISTS, SUMY_LISTS, stop_word_source, stop_words
 
 NAMES = {
@@ -24,7 +24,7 @@ NAMES = {
 }  # fmt: skip
 # The rows: sumy's languages, the ones the issue named, and every language with a stemmer.
 MAIN = sorted(
-    set(SUMY_LISTS) | set(NLTK_SNOWBALL) - {"no"} | set(SNOWBALL) - {"st", "yi"}
+    set(SUMY_LISTS) | set(SNOWBALL) - {"no", "st", "yi"}
     | set(SUMY_SPECIAL) | {"zh", "ja", "ko", "th", "vi", "ar", "fa", "hi", "tr", "id", "uk"}
 )  # fmt: skip
 

@@ -18,7 +18,7 @@ SENTENCE = (
 
 def add_news(store: Store, now: datetime, stories: int = 8) -> None:
     """The region everyone follows and `stories` summarized articles first seen before `now`."""
-    store.regions.upsert(Region("shanxi", "Shanxi", "山西"))
+    store.regions.upsert(Region("shanxi", {"en": "Shanxi", "zh": "山西"}))
     for n in range(stories):
         store.articles.add(
             NewArticle(

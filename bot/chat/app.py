@@ -1,11 +1,14 @@
-"""Build the python-telegram-bot Application: handlers, error handler, menu, background jobs."""
+"""Build the python-telegram-bot Application: handlers, error handler, menu.
+
+No periodic work starts here: `bot.runtime` builds on this Application, adds the ticks and the
+outbox sender, and drives the lifecycle.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import LinkPreviewOptions, Update
@@ -29,11 +32,11 @@ from bot.chat.handlers.inline import add_inline_handlers
 from bot.chat.handlers.opml import import_opml
 from bot.chat.handlers.plain_text import plain_text, unknown_command
 from bot.chat.handlers.summary import bare_link
-from bot.chat.jobs import TRAFFIC_KEY, Background, install_jobs
 from bot.chat.rate_limiter import TrafficRateLimiter
 from bot.chat.services import SERVICES_KEY, Services, SummarizeLink
 from bot.chat.typing_first import TypingFirst
 from bot.digest.traffic import Traffic
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from bot.news.articles import SummarizedArticle, summarize_url
 from bot.news.page_workers import PagePool
 from bot.ops.alerts import SharedAlertThrottle
@@ -42,8 +45,8 @@ from bot.settings import Settings
 from bot.store import Store
 
 log = logging.getLogger(__name__)
-BACKGROUND_KEY = "newsbot.background"
-STARTED_KEY = "newsbot.started"
+App = Application[Any, Any, Any, Any, Any, Any]
+LifecycleHook = Callable[[App], Coroutine[Any, Any, None]]
 
 # Updates handled at once: enough that a slow /summary never holds up everyone else.
 CONCURRENT_UPDATES = 16
@@ -66,7 +69,9 @@ def _timed(name: str, handler: Handler) -> Handler:
     return run
 
 
-def _default_summarizer(settings: Settings, pages: PagePool | None) -> SummarizeLink:
+def default_summarizer(settings: Settings, pages: PagePool | None) -> SummarizeLink:
+    """/summary of a link: fetched and extracted in `pages` (None: in threads of this process)."""
+
     async def summarize(url: str) -> SummarizedArticle:
         return await summarize_url(url, allow_private_urls=settings.allow_private_urls, pages=pages)
 
@@ -115,10 +120,12 @@ def add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None
     application.add_error_handler(on_error)
 
 
-async def _announce_menu(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """setMyCommands in English (the default) and in Chinese."""
-    await application.bot.set_my_commands(menu("en"))
-    await application.bot.set_my_commands(menu("zh"), language_code="zh")
+async def announce_menu(application: App) -> None:
+    """setMyCommands in the default language, then in every other interface language."""
+    await application.bot.set_my_commands(menu(DEFAULT_LANGUAGE))
+    for code in LANGUAGES:
+        if code != DEFAULT_LANGUAGE:
+            await application.bot.set_my_commands(menu(code), language_code=code)
 
 
 def build_application(
@@ -126,22 +133,22 @@ def build_application(
     store: Store,
     *,
     summarize_link: SummarizeLink | None = None,
-    background: Background | None = None,
-    post_init: Callable[[Application[Any, Any, Any, Any, Any, Any]], Awaitable[None]] | None = None,
+    traffic: Traffic | None = None,
+    post_init: LifecycleHook | None = None,
+    post_shutdown: LifecycleHook | None = None,
     alerts: AdminAlerts | None = None,
-) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The bot, ready to poll or to take webhook updates.
+) -> App:
+    """The bot's handlers on an Application, ready to poll or to take webhook updates.
 
-    `background` chooses which periodic work runs in this process (ingest tick, digest tick,
-    outbox sender); tests turn pieces off. `post_init` runs after the menu is announced.
-    `alerts` reports errors and paused feeds to the admins (by default: settings.admin_ids,
-    each subject at most once an hour across every process on the database).
-    Replies and this process's outbox sender pace themselves with one `Traffic`.
+    `traffic` is the overall sending budget the replies' limiter draws from (by default one
+    of this Application's own). `post_init` and `post_shutdown` are python-telegram-bot's
+    lifecycle hooks. `alerts` reports errors and paused feeds to the admins (by default:
+    settings.admin_ids, each subject at most once an hour across every process on the database).
     """
     if not settings.bot_token:
         raise ValueError("a bot token is needed to build the application")
-    traffic = Traffic.for_store(store, settings.global_rate)
-    processor = TypingFirst(CONCURRENT_UPDATES, traffic)
+    budget = traffic or Traffic.for_store(store, settings.global_rate)
+    processor = TypingFirst(CONCURRENT_UPDATES, budget)
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         Application.builder()
         .token(settings.bot_token)
@@ -156,24 +163,19 @@ def build_application(
         .concurrent_updates(processor)
         # Replies share the overall budget with the outbox sender (which has its own Bot and
         # sees its 429s itself); see bot.chat.rate_limiter for why not AIORateLimiter.
-        .rate_limiter(TrafficRateLimiter(traffic))
+        .rate_limiter(TrafficRateLimiter(budget))
     )
-    chosen = background or Background.from_settings(settings)
-
-    async def initialise(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        await on_startup(application)
-        if post_init is not None:
-            await post_init(application)
-
-    application = builder.post_init(initialise).post_shutdown(on_shutdown).build()
+    if post_init is not None:
+        builder = builder.post_init(post_init)
+    if post_shutdown is not None:
+        builder = builder.post_shutdown(post_shutdown)
+    application = builder.build()
     processor.attach(application.bot)
-    application.bot_data[TRAFFIC_KEY] = traffic
     application.bot_data[SERVICES_KEY] = Services(
         settings=settings,
         store=store,
-        summarize_link=summarize_link or _default_summarizer(settings, chosen.pages),
+        summarize_link=summarize_link or default_summarizer(settings, None),
     )
-    application.bot_data[BACKGROUND_KEY] = chosen
     application.bot_data[ALERTS_KEY] = alerts or AdminAlerts(
         settings.admin_ids,
         throttle=SharedAlertThrottle(store.throttle_marks),
@@ -181,45 +183,3 @@ def build_application(
     )
     add_handlers(application)
     return application
-
-
-async def on_startup(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Announce the menu and start the periodic work (once, however often it is called).
-
-    `run_polling` calls it as `post_init`; code that drives the lifecycle itself (the webhook
-    server, the sandbox, tests) calls it after `initialize()` and before `start()`.
-    """
-    if application.bot_data.get(STARTED_KEY):
-        return
-    application.bot_data[STARTED_KEY] = True
-    svc: Services = application.bot_data[SERVICES_KEY]
-    await _announce_menu(application)
-    install_jobs(application, svc.settings, svc.store, application.bot_data[BACKGROUND_KEY])
-
-
-async def on_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Stop the periodic work started by `on_startup`."""
-    if not application.bot_data.pop(STARTED_KEY, False):
-        return
-    background: Background = application.bot_data[BACKGROUND_KEY]
-    await background.stop(application)
-
-
-@asynccontextmanager
-async def serving(
-    application: Application[Any, Any, Any, Any, Any, Any],
-) -> AsyncIterator[Application[Any, Any, Any, Any, Any, Any]]:
-    """Initialise, start the periodic work and the application; undo it all on exit.
-
-    Updates still need a source: `application.updater.start_polling()` or a webhook.
-    """
-    async with application:
-        await on_startup(application)
-        await application.start()
-        try:
-            yield application
-        finally:
-            if application.updater is not None and application.updater.running:
-                await application.updater.stop()
-            await application.stop()
-            await on_shutdown(application)

@@ -42,12 +42,12 @@ def _fold(text: str) -> str:
 
 
 def match_region(query: str, regions: Iterable[Region]) -> Region | None:
-    """Find a region by id, English or Chinese name, ignoring case and spacing."""
+    """Find a region by id or its name in any language, ignoring case and spacing."""
     key = _fold(query)
     if not key:
         return None
     for region in regions:
-        if key in {_fold(region.id), _fold(region.name_en), _fold(region.name_zh)}:
+        if key in {_fold(region.id), *(_fold(name) for name in region.names.values())}:
             return region
     return None
 

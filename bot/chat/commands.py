@@ -21,7 +21,7 @@ from bot.chat.handlers import (
     subscriptions,
 )
 from bot.chat.handlers import summary as summary_handlers
-from bot.chat.i18n import t
+from bot.i18n import t
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 

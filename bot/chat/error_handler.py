@@ -9,8 +9,8 @@ from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.chat.admin_alerts import ALERTS_KEY, AdminAlerts
-from bot.chat.i18n import language_from_code, t
 from bot.chat.replies import reply
+from bot.i18n import language_from_code, t
 
 log = logging.getLogger("bot.chat")
 MAX_COMMAND_CHARS = 40

@@ -18,9 +18,9 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 
-from bot.chat.i18n import Html, t
 from bot.chat.render import stored_summary, story_time
 from bot.digest.markup import sendable
+from bot.i18n import Html, t
 from bot.store import Article
 
 # Telegram shows the title on one line and the description on about two; longer is cut anyway.

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.chat import callbacks
-from bot.chat.i18n import t
 from bot.chat.render import region_name
+from bot.i18n import LANGUAGES, next_language, t
 from bot.store import Region, SearchHit
 
 
@@ -35,6 +35,11 @@ def regions_keyboard(
     return InlineKeyboardMarkup(_rows(buttons, 2)) if buttons else None
 
 
+def _next_name(language: str) -> str:
+    """The name (in itself) of the language the panel's switch changes to."""
+    return LANGUAGES[next_language(language)].native_name
+
+
 def settings_keyboard(language: str, length: str, paused: bool) -> InlineKeyboardMarkup:
     """The /settings panel: time and zone prompts, language switch, length cycle, pause."""
 
@@ -47,7 +52,7 @@ def settings_keyboard(language: str, length: str, paused: bool) -> InlineKeyboar
     rows = [
         [button(t(language, "button_time"), "time"), button(t(language, "button_tz"), "tz")],
         [
-            button(t(language, "button_lang"), "lang"),
+            button(t(language, "button_lang", language=_next_name(language)), "lang"),
             button(t(language, "button_length", length=length_label), "len"),
         ],
         [

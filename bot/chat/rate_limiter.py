@@ -25,7 +25,7 @@ from typing import Any
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
-from bot.chat.sender import retry_seconds
+from bot.delivery.telegram_transport import retry_seconds
 from bot.digest.send_budget import Priority
 from bot.digest.traffic import Traffic
 from bot.ops.metrics import TELEGRAM_429

@@ -8,10 +8,11 @@ from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from bot.chat.i18n import t
 from bot.digest import markup
 from bot.digest.markup import Block, Line, bold, italic, plain
 from bot.digest.split import pack
+from bot.i18n import region_name as _name_in
+from bot.i18n import t
 from bot.store import Article, Region, SearchHit
 
 # Parts are measured in UTF-16 code units, as Telegram counts them; stay a little below 4,096.
@@ -80,8 +81,8 @@ def story_time(value: datetime, zone: str) -> str:
 
 
 def region_name(region: Region, language: str) -> str:
-    """The region's name in the interface language."""
-    return region.name_zh if language == "zh" else region.name_en
+    """The region's name in the interface language (English when it has none)."""
+    return _name_in(region.names, language)
 
 
 def article_line(article: Article, zone: str, number: int | None = None) -> str:
@@ -112,7 +113,7 @@ def search_page(
         end=offset + len(hits),
         total=total,
     )
-    lines = [header]
+    lines: list[str] = [header]
     for number, hit in enumerate(hits, start=offset + 1):
         lines.append(article_line(hit.article, zone, number))
         snippet = " ".join(hit.snippet.split())
@@ -124,7 +125,7 @@ def search_page(
 def region_list(language: str, regions: Sequence[Region], subscribed: Iterable[str]) -> str:
     """The regions the bot covers, with a check mark on those the chat follows."""
     followed = set(subscribed)
-    lines = [t(language, "regions_header")]
+    lines: list[str] = [t(language, "regions_header")]
     for region in regions:
         mark = "✅" if region.id in followed else "▫️"
         name = region_name(region, language)

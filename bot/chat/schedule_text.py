@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.chat.i18n import t
 from bot.digest.errors import DigestError
 from bot.digest.schedule import format_digest_time, parse_digest_time
+from bot.i18n import t, weekday_name
 from bot.store import ChatRecord
 
 _KINDS = {
@@ -100,7 +100,7 @@ def describe_schedule(language: str, record: ChatRecord | None) -> str:
     if kind == "weekdays":
         return t(language, "schedule_weekdays", time=record.digest_time)
     if kind == "weekly" and record.digest_weekday in range(7):
-        day = t(language, "weekday_names").split(",")[record.digest_weekday or 0]
+        day = weekday_name(record.digest_weekday or 0, language)
         return t(language, "schedule_weekly", day=day, time=record.digest_time)
     return t(language, "schedule_daily", time=record.digest_time)
 

@@ -6,13 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.chat.i18n import Html, t
+from babel.lists import format_list
+
 from bot.chat.render import region_name
 from bot.chat.schedule_text import describe_quiet, describe_schedule, parse_quiet, parse_schedule
 from bot.chat.timezones import resolve_zone
 from bot.digest.errors import DigestError
 from bot.digest.filters import parse_keywords
 from bot.digest.schedule import format_digest_time, parse_digest_time
+from bot.i18n import LANGUAGES, Html, interface_language, language_named, t
 from bot.store import ChatRecord, Region
 
 _NAMES = {
@@ -27,7 +29,6 @@ _NAMES = {
     "schedule": "schedule", "rhythm": "schedule", "every": "schedule", "频率": "schedule",
     "quiet": "quiet", "免打扰": "quiet",
 }  # fmt: skip
-_LANGUAGES = {"en": "en", "english": "en", "英文": "en", "zh": "zh", "chinese": "zh", "中文": "zh"}
 _LENGTHS = {
     "short": "short", "短": "short", "medium": "medium", "中": "medium",
     "long": "long", "长": "long",
@@ -80,7 +81,7 @@ def parse_setting(text: str) -> SettingChange:
             else SettingChange(error_key="bad_tz", raw=value)
         )
     if kind == "lang":
-        language = _LANGUAGES.get(value.casefold())
+        language = language_named(value)
         return (
             SettingChange({"language": language})
             if language
@@ -91,6 +92,21 @@ def parse_setting(text: str) -> SettingChange:
         SettingChange({"summary_length": length})
         if length
         else SettingChange(error_key="bad_length", raw=value)
+    )
+
+
+def refusal(language: str, change: SettingChange) -> Html:
+    """What was wrong with a `/settings` line; language lists come from the registry."""
+    choices = [
+        t(language, "language_choice", code=code, name=spoken.native_name)
+        for code, spoken in LANGUAGES.items()
+    ]
+    return t(
+        language,
+        change.error_key or "settings_usage",
+        value=change.raw,
+        languages="|".join(LANGUAGES),
+        choices=Html(format_list(choices, style="or", locale=interface_language(language).locale)),
     )
 
 
@@ -117,7 +133,7 @@ def settings_summary(
         ),
         tz=record.timezone if record else default_zone,
         quiet=describe_quiet(language, record),
-        lang_name=Html("中文" if language == "zh" else "English"),
+        lang_name=interface_language(language).native_name,
         length=t(language, f"length_{length}") if length in ("short", "medium", "long") else length,
         include=", ".join(include) or none,
         exclude=", ".join(exclude) or none,

@@ -110,7 +110,7 @@ def _deliver(store: Store, settings: Settings, follow: bool, lease: float) -> in
 
 async def _deliver_async(store: Store, settings: Settings, follow: bool, lease: timedelta) -> int:
     # Imported here so the other actions never load python-telegram-bot.
-    from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
+    from bot.delivery.telegram_transport import OutboxSender, SenderConfig, sender_bot
     from bot.digest.pacing import Pacing
 
     config = SenderConfig(pacing=Pacing(global_rate=settings.global_rate), lease=lease)

@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 
 from bot.chat.handlers.region_admin import removal_notice
 from bot.cli.feeds import opened_store
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, region_name
 from bot.news.errors import FeedError
 from bot.news.region_admin import RegionAdmin, RegionEdit
-from bot.news.regions import split_places
+from bot.news.regions import NAME_FIELD, split_places
 from bot.settings import Settings
 from bot.store import Region, StoreError
 
@@ -26,14 +27,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing.set_defaults(handler=_guard("list", _list))
     add = actions.add_parser("add", help="add a region")
     add.add_argument("id", help="short lowercase id, e.g. taiyuan")
-    add.add_argument("--name-en", required=True, help="English name")
-    add.add_argument("--name-zh", required=True, help="Chinese name")
+    _names(add, required=True)
     _fields(add)
     add.set_defaults(handler=_guard("add", _add))
     edit = actions.add_parser("edit", help="change a region's names, places or time zone")
     edit.add_argument("id")
-    edit.add_argument("--name-en", help="English name")
-    edit.add_argument("--name-zh", help="Chinese name")
+    _names(edit, required=False)
     _fields(edit)
     edit.set_defaults(handler=_guard("edit", _edit))
     remove = actions.add_parser(
@@ -43,6 +42,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     remove.add_argument("--yes", action="store_true", help="remove even when chats follow it")
     remove.set_defaults(handler=_guard("remove", _remove))
     parser.set_defaults(handler=_usage(parser))
+
+
+def _names(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    """One --name-<code> option per interface language; English is required for a new region."""
+    for code, language in LANGUAGES.items():
+        english = language.locale.get_display_name("en") or code
+        parser.add_argument(
+            f"--name-{code}",
+            dest=NAME_FIELD.format(language=code),
+            required=required and code == DEFAULT_LANGUAGE,
+            help=f"{english} name"
+            + ("" if code == DEFAULT_LANGUAGE else " (else the English one)"),
+        )
+
+
+def _given_names(args: argparse.Namespace) -> dict[str, str]:
+    names = {code: getattr(args, NAME_FIELD.format(language=code), None) for code in LANGUAGES}
+    return {code: name for code, name in names.items() if name is not None}
 
 
 def _fields(parser: argparse.ArgumentParser) -> None:
@@ -76,7 +93,8 @@ def describe(region: Region) -> str:
     """One region in two lines: id, names and time zone; then its place names."""
     zone = region.timezone or "no time zone"
     places = ", ".join(region.places) or "(no place names)"
-    return f"{region.id:<12} {region.name_en} / {region.name_zh} · {zone}\n             {places}"
+    names = " / ".join(region.names[code] for code in LANGUAGES if code in region.names)
+    return f"{region.id:<12} {names} · {zone}\n             {places}"
 
 
 def _list(_args: argparse.Namespace, settings: Settings) -> int:
@@ -97,14 +115,14 @@ def _places(raw: str | None) -> tuple[str, ...] | None:
 def _add(args: argparse.Namespace, settings: Settings) -> int:
     with opened_store(settings) as store:
         region = RegionAdmin(store).add(
-            args.id, args.name_en, args.name_zh, _places(args.places) or (), args.timezone
+            args.id, _given_names(args), _places(args.places) or (), args.timezone
         )
     print(f"added region {describe(region)}")
     return 0
 
 
 def _edit(args: argparse.Namespace, settings: Settings) -> int:
-    change = RegionEdit(args.name_en, args.name_zh, _places(args.places), args.timezone)
+    change = RegionEdit(_given_names(args), _places(args.places), args.timezone)
     with opened_store(settings) as store:
         region = RegionAdmin(store).edit(args.id, change)
     print(f"changed region {describe(region)}")
@@ -125,5 +143,5 @@ def _remove(args: argparse.Namespace, settings: Settings) -> int:
             return 2
         removed = admin.remove(region.id, removal_notice, datetime.now(UTC))
     told = f"; {removed.notified} subscribers will be told" if removed.notified else ""
-    print(f"removed region {region.id} ({region.name_en}){told}")
+    print(f"removed region {region.id} ({region_name(region.names, DEFAULT_LANGUAGE)}){told}")
     return 0

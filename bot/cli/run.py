@@ -16,13 +16,13 @@ from telegram import Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application
 
-from bot.chat.app import build_application, serving
 from bot.chat.logging_setup import setup_logging
 from bot.cli import sandbox
 from bot.cli.region_seed import seed_regions
 from bot.news.errors import FeedError
 from bot.ops.endpoints import OperatorEndpoints
 from bot.ops.health import UndecodableUpdateError, WebhookRoute
+from bot.runtime import build_bot, serving
 from bot.settings import Settings
 from bot.store import Store, StoreError, open_store
 
@@ -115,7 +115,7 @@ def prepare_store(settings: Settings) -> Store:
 
 
 async def _serve(args: argparse.Namespace, settings: Settings, store: Store) -> None:
-    application = build_application(settings, store)
+    application = build_bot(settings, store)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

@@ -17,8 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.chat.app import build_application, serving
-from bot.chat.jobs import Background
 from bot.chat.logging_setup import setup_logging
 from bot.news.errors import FeedError
 from bot.news.feed_service import FeedService
@@ -27,6 +25,7 @@ from bot.news.ingest import IngestOptions, run_ingest_tick
 from bot.news.page_workers import PagePool, PoolConfig
 from bot.news.regions import load_regions
 from bot.ops.leader import SingleProcessLeader
+from bot.runtime import Background, build_bot, serving
 from bot.sandbox import BotApiEmulator, User
 from bot.sandbox.static_server import StaticServer
 from bot.sandbox.terminal import TerminalChat
@@ -148,7 +147,7 @@ async def _chat(
     background = Background(
         ingest=False, leadership=SingleProcessLeader(), pages=PagePool(PoolConfig.for_machine())
     )
-    application = build_application(settings, store, background=background)
+    application = build_bot(settings, store, background=background)
     async with serving(application):
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=0.0, timeout=1)

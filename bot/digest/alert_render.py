@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.digest import i18n
 from bot.digest.markup import Block, Line, bold, italic, link, plain
-from bot.digest.model import Language
+from bot.i18n import Language, format_moment, t
 from bot.store import Article, OutgoingMessage
 
 MAX_SENTENCES = 3
@@ -30,11 +29,11 @@ def render_alert(
     article: Article, words: str, language: Language, zone: ZoneInfo, now: datetime
 ) -> OutgoingMessage:
     """The alert message for one story, with a Summary button for the stored article."""
-    when = i18n.format_moment(article.published_at.astimezone(zone), language, now.astimezone(zone))
+    when = format_moment(article.published_at.astimezone(zone), language, now.astimezone(zone))
     meta = f"{article.source.strip()} · {when}" if article.source.strip() else when
     title = _clip(article.title.strip() or article.url, MAX_TITLE_CHARS)
     lines: list[Line] = [
-        (bold(i18n.text(language, "alert", words=_clip(words, MAX_WORDS_CHARS))),),
+        (bold(t(language, "alert", words=_clip(words, MAX_WORDS_CHARS))),),
         (link(title, article.url),),
         (italic(meta),),
     ]
@@ -44,7 +43,7 @@ def render_alert(
         separator = "" if (article.language or "").startswith("zh") else " "
         lines.append((plain(separator.join(sentences)),))
     button = {
-        "text": i18n.text(language, "alert_summary_button"),
+        "text": t(language, "alert_summary_button"),
         "callback_data": SUMMARY_CALLBACK.format(article_id=article.id),
     }
     return OutgoingMessage(Block(tuple(lines)).html(), {"inline_keyboard": [[button]]})
@@ -52,7 +51,7 @@ def render_alert(
 
 def render_cap_notice(language: Language) -> OutgoingMessage:
     """The one message a destination gets when its alerts reach the hourly cap."""
-    return OutgoingMessage(Block(((italic(i18n.text(language, "alert_capped")),),)).html())
+    return OutgoingMessage(Block(((italic(t(language, "alert_capped")),),)).html())
 
 
 def _clip(text: str, limit: int) -> str:

@@ -25,8 +25,8 @@ from bot.digest.alerts import (
     quiet_until,
 )
 from bot.digest.errors import DigestError
-from bot.digest.model import Language
 from bot.digest.schedule import load_zone
+from bot.i18n import Language, normalize_language
 from bot.store import (
     CAPPED,
     HELD,
@@ -240,7 +240,7 @@ def _zone(chat: ChatRecord) -> ZoneInfo:
 
 
 def _language(chat: ChatRecord) -> Language:
-    return "zh" if chat.language == "zh" else "en"
+    return normalize_language(chat.language)
 
 
 def prune_alert_state(store: Store, now: datetime) -> int:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.digest.content import Caps, select_content, select_weekly
 from bot.digest.errors import DigestError
-from bot.digest.model import SUMMARY_LENGTHS, DigestKey, Language, SummaryLength
+from bot.digest.model import SUMMARY_LENGTHS, DigestKey, SummaryLength
 from bot.digest.render import render_digest
 from bot.digest.schedule import (
     SCHEDULE_KINDS,
@@ -20,6 +20,7 @@ from bot.digest.schedule import (
     next_slot,
     parse_digest_time,
 )
+from bot.i18n import normalize_language, region_name
 from bot.ops.metrics import DIGESTS_BUILT
 from bot.store import ChatRecord, NewDigest, Recipient, Store
 
@@ -44,7 +45,7 @@ class BuildReport:
 
 def key_for(chat: ChatRecord) -> DigestKey:
     """The sharing key of a chat's digest; unusable stored values fall back to defaults."""
-    language: Language = "zh" if chat.language == "zh" else "en"
+    language = normalize_language(chat.language)
     length: SummaryLength = "medium"
     for option in SUMMARY_LENGTHS:
         if chat.summary_length == option:
@@ -96,12 +97,17 @@ def window_start(chat: ChatRecord, now: datetime) -> datetime:
     return chat.last_digest_at or now - first
 
 
+def reschedule(store: Store, chat: ChatRecord, now: datetime) -> ChatRecord | None:
+    """Set the chat's next digest from its rhythm; the one writer besides queueing a digest."""
+    next_at = schedule_after(chat, now, chat.last_digest_at)
+    return store.chats.update(chat.chat_id, chat.thread_id, next_digest_at=next_at)
+
+
 def build_due(store: Store, now: datetime, caps: Caps | None = None) -> BuildReport:
     """Queue the digest of every chat whose time has come; safe to run from several processes."""
     for chat in store.chats.unscheduled():
         # Subscribed through a path that did not schedule it: first digest at its next slot.
-        next_at = schedule_after(chat, now, chat.last_digest_at)
-        store.chats.update(chat.chat_id, chat.thread_id, next_digest_at=next_at)
+        reschedule(store, chat, now)
     total = BuildReport()
     while True:
         due = store.chats.due(now, limit=_PAGE)
@@ -137,15 +143,12 @@ def queue_for(
 def _render(
     store: Store, key: DigestKey, start: datetime, end: datetime, caps: Caps | None
 ) -> list[str]:
-    articles = store.articles.in_window(start, end, key.regions)
+    articles = store.articles.for_digest(start, end, key.regions)
     if key.weekly:
         content = select_weekly(articles, key, start, end, caps or WEEKLY_CAPS)
     else:
         content = select_content(articles, key, start, end, caps)
-    names = {
-        region.id: region.name_zh if key.language == "zh" else region.name_en
-        for region in store.regions.list()
-    }
+    names = {region.id: region_name(region.names, key.language) for region in store.regions.list()}
     return render_digest(content, key.language, ZoneInfo(key.timezone), names, weekly=key.weekly)
 
 

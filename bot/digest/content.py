@@ -15,7 +15,7 @@ from bot.digest.model import (
     Story,
     SummaryLength,
 )
-from bot.store import Article
+from bot.store import ArticleForDigest
 
 # Bullets per story and sentences per bullet for each summary length.
 _SHAPE: dict[SummaryLength, tuple[int, int]] = {"short": (2, 1), "medium": (4, 1), "long": (6, 2)}
@@ -30,7 +30,7 @@ class Caps:
 
 
 def select_content(
-    articles: Iterable[Article],
+    articles: Iterable[ArticleForDigest],
     key: DigestKey,
     window_start: datetime,
     window_end: datetime,
@@ -63,7 +63,7 @@ def select_content(
 
 
 def select_weekly(
-    articles: Iterable[Article],
+    articles: Iterable[ArticleForDigest],
     key: DigestKey,
     window_start: datetime,
     window_end: datetime,
@@ -101,7 +101,7 @@ def select_weekly(
     return DigestContent(window_start, window_end, sections)
 
 
-def bullets_for(article: Article, length: SummaryLength) -> tuple[Bullet, ...]:
+def bullets_for(article: ArticleForDigest, length: SummaryLength) -> tuple[Bullet, ...]:
     """An article's summary as bullets: one per section (heading + sentence), or plain lines."""
     count, per_bullet = _SHAPE[length]
     bullets = [
@@ -114,7 +114,7 @@ def bullets_for(article: Article, length: SummaryLength) -> tuple[Bullet, ...]:
     return tuple(b for b in bullets if b.text)[:count]
 
 
-def _visible_texts(article: Article) -> list[str]:
+def _visible_texts(article: ArticleForDigest) -> list[str]:
     texts = [article.title, *article.summary]
     for section in article.sections:
         texts.append(section.heading)
@@ -122,28 +122,30 @@ def _visible_texts(article: Article) -> list[str]:
     return texts
 
 
-def _clusters(articles: Sequence[Article]) -> list[list[Article]]:
-    groups: dict[int, list[Article]] = {}
+def _clusters(articles: Sequence[ArticleForDigest]) -> list[list[ArticleForDigest]]:
+    groups: dict[int, list[ArticleForDigest]] = {}
     for article in articles:
         cluster = article.cluster_id if article.cluster_id is not None else article.id
         groups.setdefault(cluster, []).append(article)
     return list(groups.values())
 
 
-def _regions_of(cluster: Sequence[Article]) -> set[str]:
+def _regions_of(cluster: Sequence[ArticleForDigest]) -> set[str]:
     return {region for article in cluster for region in article.regions}
 
 
-def _representative(cluster: Sequence[Article]) -> Article:
+def _representative(cluster: Sequence[ArticleForDigest]) -> ArticleForDigest:
     # The richest summary wins (sections beat bare sentences); ties go to the first outlet.
-    def richness(a: Article) -> tuple[int, int, datetime, int]:
+    def richness(a: ArticleForDigest) -> tuple[int, int, datetime, int]:
         sections = sum(1 for s in a.sections if s.sentences)
         return (-sections, -len(a.summary), a.first_seen_at, a.id)
 
     return min(cluster, key=richness)
 
 
-def _story(best: Article, cluster: Sequence[Article], length: SummaryLength) -> Story:
+def _story(
+    best: ArticleForDigest, cluster: Sequence[ArticleForDigest], length: SummaryLength
+) -> Story:
     others: dict[str, None] = {}
     for article in sorted(cluster, key=lambda a: (a.first_seen_at, a.id)):
         name = article.source.strip()

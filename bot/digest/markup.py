@@ -1,4 +1,8 @@
-"""A tiny model of Telegram HTML: styled spans in lines in blocks, rendered fully escaped."""
+"""A tiny model of Telegram HTML: styled spans in lines in blocks, rendered fully escaped.
+
+A span's text is escaped when rendered, unless it is `Html` (a translated message, whose values
+were escaped when it was filled in and which holds no tags).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import html
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+from bot.i18n import Html
 
 Style = Literal["", "b", "i", "a"]
 TELEGRAM_LIMIT = 4096
@@ -36,7 +42,8 @@ class Span:
 
     def html(self) -> str:
         """The span as Telegram HTML, text escaped with quote=False, the URL as an attribute."""
-        body = html.escape(sendable(self.text), quote=False)
+        text = sendable(self.text)
+        body = text if isinstance(self.text, Html) else html.escape(text, quote=False)
         if self.style == "a":
             return f'<a href="{html.escape(sendable(self.href), quote=True)}">{body}</a>'
         if self.style:

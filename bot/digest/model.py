@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-Language = Literal["en", "zh"]
+from bot.i18n import DEFAULT_LANGUAGE, Language
+
 SummaryLength = Literal["short", "medium", "long"]
-LANGUAGES: tuple[Language, ...] = ("en", "zh")
 SUMMARY_LENGTHS: tuple[SummaryLength, ...] = ("short", "medium", "long")
 
 
@@ -22,7 +22,7 @@ class DigestKey:
     """
 
     regions: tuple[str, ...]
-    language: Language = "en"
+    language: Language = DEFAULT_LANGUAGE
     length: SummaryLength = "medium"
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()

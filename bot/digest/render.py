@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.digest import i18n
 from bot.digest.markup import TELEGRAM_LIMIT, Block, Line, Span, bold, italic, link, plain
-from bot.digest.model import DigestContent, Language, RegionSection, Story
+from bot.digest.model import DigestContent, RegionSection, Story
 from bot.digest.split import pack
+from bot.i18n import Language, format_day, format_moment, pattern, t, tn
 
 # Room kept free in every part for its "part n of m" line.
 _PART_LINE_ROOM = 40
@@ -26,16 +26,15 @@ def render_digest(
 ) -> list[str]:
     """The digest as one or more HTML messages, in reading order, none longer than `limit`."""
     end = content.window_end.astimezone(zone)
-    since = i18n.format_moment(content.window_start.astimezone(zone), language)
-    heading = i18n.text(language, "weekly_title" if weekly else "title")
-    title = f"{heading} · {i18n.format_day(end, language)}"
+    since = format_moment(content.window_start.astimezone(zone), language)
+    heading = t(language, "weekly_title" if weekly else "title")
+    title = f"{heading} · {format_day(end, language)}"
     header: list[Line] = [(bold(title),)]
     count = content.story_count
     if count == 0:
-        header.append((plain(i18n.text(language, "nothing", since=since)),))
+        header.append((plain(t(language, "nothing", since=since)),))
         return [Block(tuple(header)).html()]
-    key = "window_one" if count == 1 else "window"
-    header.append((italic(i18n.text(language, key, count=count, since=since)),))
+    header.append((italic(tn(language, "window", count, since=since)),))
     blocks = [Block(tuple(header))]
     for section in content.sections:
         blocks.extend(_section_blocks(section, language, zone, end, region_names))
@@ -44,7 +43,7 @@ def render_digest(
         return parts
     total = len(parts)
     return [
-        f"{part}\n\n{italic(i18n.text(language, 'part', n=n, total=total)).html()}"
+        f"{part}\n\n{italic(t(language, 'part', n=n, total=total)).html()}"
         for n, part in enumerate(parts, start=1)
     ]
 
@@ -64,9 +63,7 @@ def _section_blocks(
         # The region's heading travels with its first story, so it never ends a message alone.
         blocks.append(Block((heading, (), *lines) if index == 0 else lines))
     if section.omitted:
-        more = i18n.text(
-            language, "more", count=section.omitted, region=name, region_id=section.region_id
-        )
+        more = t(language, "more", count=section.omitted, region=name, region_id=section.region_id)
         blocks.append(Block(((italic(more),),)))
     return blocks
 
@@ -83,7 +80,7 @@ def story_lines(
     story: Story, language: Language, zone: ZoneInfo, today: datetime
 ) -> tuple[Line, ...]:
     """A story as lines: linked title, source and local time, bullets, other outlets."""
-    when = i18n.format_moment(story.published_at.astimezone(zone), language, today)
+    when = format_moment(story.published_at.astimezone(zone), language, today)
     meta = f"{story.source} · {when}" if story.source else when
     lines: list[Line] = [(link(story.title, story.url),), (italic(meta),)]
     for bullet in story.bullets:
@@ -99,6 +96,6 @@ def story_lines(
             spans.append(plain(bullet.text))
         lines.append(tuple(spans))
     if story.also_reported_by:
-        sources = i18n.text(language, "separator").join(story.also_reported_by)
-        lines.append((italic(i18n.text(language, "also", sources=sources)),))
+        sources = pattern(language, "separator").join(story.also_reported_by)
+        lines.append((italic(t(language, "also", sources=sources)),))
     return tuple(lines)

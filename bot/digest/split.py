@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from bot.digest.markup import Block, Line, Span, line_html, utf16_len
+from bot.i18n import Html
 
 _SENTENCE = re.compile(r".+?(?:[.!?…]+[\"'”’)\]]*\s+|[。！？；]+[”’」』）]*\s*|\Z)", re.DOTALL)
 _WORD = re.compile(r"\S+\s*|\s+")
@@ -77,6 +78,8 @@ def split_line(line: Line, limit: int) -> list[Line]:
 def _split_span(span: Span, limit: int) -> list[Span]:
     if utf16_len(span.html()) <= limit:
         return [span]
+    if isinstance(span.text, Html):  # escaped already and free of tags: cut it as plain text
+        span = span.with_text(html.unescape(span.text))
     budget = limit - span.overhead()
     if budget < 16:  # absurdly long link target: keep the words, drop the styling
         return _split_span(Span(span.text), limit)

@@ -6,16 +6,17 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.digest.build import schedule_after
+from bot.digest.build import reschedule
 from bot.digest.errors import DigestError
 from bot.digest.filters import parse_keywords
-from bot.digest.model import LANGUAGES, SUMMARY_LENGTHS
+from bot.digest.model import SUMMARY_LENGTHS
 from bot.digest.schedule import (
     SCHEDULE_KINDS,
     format_digest_time,
     load_zone,
     parse_digest_time,
 )
+from bot.i18n import LANGUAGES
 from bot.store import ChatRecord, Store
 
 # Changing any of these moves the next digest.
@@ -72,7 +73,7 @@ def change_settings(
     if updated is None:
         raise DigestError("this chat has no settings yet; send /start first")
     if _SCHEDULE_FIELDS.intersection(clean) or updated.next_digest_at is None:
-        return _reschedule(store, updated, now)
+        return reschedule(store, updated, now) or updated
     return updated
 
 
@@ -83,12 +84,5 @@ def subscribe(
     added = [r for r in region_ids if store.chats.subscribe(chat_id, thread_id, r)]
     chat = store.chats.get(chat_id, thread_id)
     if chat is not None and chat.next_digest_at is None:
-        _reschedule(store, chat, now)
+        reschedule(store, chat, now)
     return added
-
-
-def _reschedule(store: Store, chat: ChatRecord, now: datetime) -> ChatRecord:
-    next_at = schedule_after(chat, now, chat.last_digest_at)
-    updated = store.chats.update(chat.chat_id, chat.thread_id, next_digest_at=next_at)
-    assert updated is not None
-    return updated

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.i18n import DEFAULT_LANGUAGE, region_name
 from bot.news.discover import discover_feeds
 from bot.news.errors import FeedError, FeedNotFoundError, NotAFeedError
 from bot.news.feeds import ParsedFeed, parse_feed
@@ -67,12 +68,12 @@ def describe_health(feed: Feed) -> str:
 
 
 def region_for_category(category: str | None, regions: Iterable[Region]) -> str | None:
-    """Match an OPML folder or category to a region by id, English or Chinese name."""
+    """Match an OPML folder or category to a region by id or its name in any language."""
     if not category:
         return None
     wanted = category.strip().casefold()
     for region in regions:
-        if wanted in {region.id.casefold(), region.name_en.casefold(), region.name_zh.casefold()}:
+        if wanted in {region.id.casefold(), *(name.casefold() for name in region.names.values())}:
             return region.id
     return None
 
@@ -119,10 +120,14 @@ class FeedService:
         raise FeedNotFoundError(f"the page links to a feed, but it failed: {last_error}")
 
     async def add(self, raw_url: str, region_id: str | None = None) -> AddedFeed:
-        """Add a feed after checking it parses; a web page is searched for the feed it links to."""
+        """Add a feed after checking it parses; a web page is searched for the feed it links to.
+
+        Every store call runs in a worker thread: a slow or locked database never stalls the
+        event loop that serves the other chats.
+        """
         url = normalize_input_url(raw_url)
-        self._check_region(region_id)
-        existing = self.store.feeds.get_by_url(url)
+        await asyncio.to_thread(self._check_region, region_id)
+        existing = await asyncio.to_thread(self.store.feeds.get_by_url, url)
         if existing is not None:
             return AddedFeed(feed=existing, created=False)
         discovered_from: str | None = None
@@ -134,10 +139,12 @@ class FeedService:
         except NotAFeedError:
             discovered_from = url
             url, parsed = await self._discover(result)
-            existing = self.store.feeds.get_by_url(url)
+            existing = await asyncio.to_thread(self.store.feeds.get_by_url, url)
             if existing is not None:
                 return AddedFeed(feed=existing, created=False, discovered_from=discovered_from)
-        feed = self.store.feeds.add(url, region_id=region_id, title=parsed.title)
+        feed = await asyncio.to_thread(
+            self.store.feeds.add, url, region_id=region_id, title=parsed.title
+        )
         return AddedFeed(feed, True, discovered_from, entries=len(parsed.entries))
 
     def find(self, id_or_url: str) -> Feed | None:
@@ -162,9 +169,7 @@ class FeedService:
         feed = self.find(id_or_url)
         if feed is None:
             return None
-        return self.store.feeds.update(
-            feed.id, state="active", error_count=0, next_check_at=None, last_error=None
-        )
+        return self.store.feeds.resume(feed.id)
 
     def health(self) -> list[tuple[Feed, str]]:
         """Every feed with a line describing its health."""
@@ -196,7 +201,8 @@ class FeedService:
 
     def export_opml(self, now: datetime) -> str:
         """Every feed as OPML 2.0, one folder per region."""
-        names = {region.id: region.name_en for region in self.store.regions.list()}
+        regions = self.store.regions.list()
+        names = {region.id: region_name(region.names, DEFAULT_LANGUAGE) for region in regions}
         outlines = [
             OpmlFeed(url=feed.url, title=feed.title, category=feed.region_id)
             for feed in self.store.feeds.list()

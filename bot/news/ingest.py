@@ -25,10 +25,9 @@ from bot.news.ingest_entry import EntryIngester, EntryResult, StageHook
 from bot.news.ingest_report import FeedOutcome, IngestReport, PausedFeed
 from bot.news.ingest_runtime import TickRuntime
 from bot.news.page_workers import PagePool
-from bot.news.schedule import FeedSchedule
 from bot.ops.metrics import FETCHES
 from bot.settings import Settings
-from bot.store import Feed, Store
+from bot.store import CheckFailed, CheckOutcome, CheckSucceeded, Feed, FeedSchedule, Region, Store
 
 log = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int], None]
@@ -76,10 +75,13 @@ def fetch_outcome(exc: FeedError) -> str:
 class _FeedChecker:
     """Checks feeds of one tick: conditional fetch, parse, entries, then the feed's schedule."""
 
-    def __init__(self, runtime: TickRuntime, options: IngestOptions) -> None:
+    def __init__(
+        self, runtime: TickRuntime, options: IngestOptions, regions: Sequence[Region]
+    ) -> None:
         self.runtime, self.options = runtime, options
         self.entries = EntryIngester(
             runtime,
+            regions,
             fetch_pages=options.fetch_pages,
             cluster_window=options.cluster_window,
             cluster_candidates=options.cluster_candidates,
@@ -98,23 +100,33 @@ class _FeedChecker:
             await self._failed(feed, f"internal error ({type(exc).__name__}); see the logs")
 
     async def _failed(self, feed: Feed, message: str) -> None:
-        rt, tally = self.runtime, self.runtime.tally
+        tally = self.runtime.tally
         tally.failed += 1
         tally.errors.append(f"{feed.url}: {message}")
         tally.outcomes.append(FeedOutcome(feed.id, feed.url, "failed", reason=message))
-        fields = self.options.schedule.after_failure(rt.now, feed.error_count, message)
-        if fields.get("state") == "paused":
-            tally.paused += 1
-            tally.newly_paused.append(
-                PausedFeed(feed.id, feed.url, feed.title or "", fields["error_count"], message)
-            )
-            log.warning(
-                "feed %s paused after %d failures: %s", feed.url, fields["error_count"], message
-            )
         try:
-            await rt.db(rt.store.feeds.update, feed.id, **fields)
+            updated = await self._record(feed, CheckFailed(message))
         except Exception:  # the tick and the other feeds go on; the next tick retries it
             log.exception("could not record the failure of feed %s", feed.url)
+            return
+        if updated is None or updated.state != "paused":
+            return
+        # Paused by this failure's count (not a feed an admin had paused and forced a check of).
+        if self.options.schedule.pauses(updated.error_count):
+            tally.paused += 1
+            tally.newly_paused.append(
+                PausedFeed(feed.id, feed.url, feed.title or "", updated.error_count, message)
+            )
+            log.warning(
+                "feed %s paused after %d failures: %s", feed.url, updated.error_count, message
+            )
+
+    async def _record(self, feed: Feed, outcome: CheckOutcome) -> Feed | None:
+        """Apply a check's outcome to the feed under the tick's schedule."""
+        rt = self.runtime
+        return await rt.db(
+            rt.store.feeds.record_check, feed.id, outcome, rt.now, self.options.schedule
+        )
 
     async def _check(self, feed: Feed) -> None:
         rt = self.runtime
@@ -129,10 +141,9 @@ class _FeedChecker:
             raise
         rt.tally.time("feed_fetch", time.perf_counter() - started)
         FETCHES.labels(outcome="not_modified" if result.not_modified else "ok").inc()
-        fields = self.options.schedule.after_success(rt.now)
         if result.not_modified:
             rt.tally.not_modified += 1
-            await rt.db(rt.store.feeds.update, feed.id, **fields)
+            await self._record(feed, CheckSucceeded(not_modified=True))
             rt.tally.outcomes.append(FeedOutcome(feed.id, feed.url, "not modified"))
             return
         started = time.perf_counter()
@@ -146,10 +157,10 @@ class _FeedChecker:
         results: list[EntryResult] = await asyncio.gather(
             *(self.entries.ingest(feed, parsed, entry) for entry in parsed.entries)
         )
-        fields.update(etag=result.etag, last_modified=result.last_modified)
-        if not feed.title and parsed.title:
-            fields["title"] = parsed.title[:500]
-        await rt.db(rt.store.feeds.update, feed.id, **fields)
+        outcome = CheckSucceeded(
+            etag=result.etag, last_modified=result.last_modified, title=parsed.title or None
+        )
+        await self._record(feed, outcome)
         rt.tally.outcomes.append(
             FeedOutcome(
                 feed.id,
@@ -202,7 +213,8 @@ async def run_ingest_tick(
             per_host_limit=options.per_host_limit,
             pages=pages,
         )
-        checker = _FeedChecker(runtime, options)
+        regions = await runtime.db(store.regions.list)
+        checker = _FeedChecker(runtime, options, regions)
         await asyncio.to_thread(checker.entries.load_recent_stories)
         if feed_ids is None:
             feeds = await runtime.db(store.feeds.due, now, options.max_feeds)

@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Literal
 from urllib.parse import quote, urlsplit
@@ -34,7 +34,7 @@ from bot.news.page_workers import PageWorkerError
 from bot.news.regions import RegionTagger
 from bot.news.urls import canonical_url
 from bot.ops.metrics import ARTICLES_INGESTED, SUMMARIES, SUMMARIZE_SECONDS
-from bot.store import DuplicateArticleError, Feed, NewArticle
+from bot.store import DuplicateArticleError, Feed, NewArticle, Region
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +104,7 @@ class EntryIngester:
     def __init__(
         self,
         runtime: TickRuntime,
+        regions: Sequence[Region],
         *,
         fetch_pages: bool,
         cluster_window: timedelta,
@@ -114,7 +115,7 @@ class EntryIngester:
         self.stage_hook = stage_hook
         self.fetch_pages = fetch_pages
         self.cluster_window, self.cluster_candidates = cluster_window, cluster_candidates
-        self.tagger = RegionTagger(runtime.store.regions.list())
+        self.tagger = RegionTagger(regions)
         self.index = StoryIndex()
         self.claimed: set[str] = set()
         self._cluster_lock = asyncio.Lock()
@@ -122,11 +123,11 @@ class EntryIngester:
     def load_recent_stories(self) -> None:
         """Seed the near-duplicate index with recently stored articles."""
         since = self.runtime.now - self.cluster_window
-        for article in self.runtime.store.articles.cluster_candidates(
-            since, self.cluster_candidates
+        # Titles and leads only: the seed never reads the bodies, so it never loads them.
+        for article in self.runtime.store.articles.for_clustering(
+            since, self.cluster_candidates, LEAD_CHARS
         ):
-            lead = article.text[:LEAD_CHARS] or " ".join(article.summary)
-            self.index.add(article.cluster_id or article.id, article.title, lead)
+            self.index.add(article.cluster_id, article.title, article.lead)
 
     def _claim(self, *keys: str | None) -> bool:
         """Reserve an entry's identity for this tick; False if another feed already has it."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -20,21 +20,24 @@ from bot.store import Region, Store
 log = logging.getLogger(__name__)
 
 NoticeText = Callable[[str, Region], str]
-"""The notice for subscribers of a removed region, in a language ("en", "zh")."""
+"""The notice for subscribers of a removed region, in an interface language."""
 
 
 @dataclass(frozen=True)
 class RegionEdit:
-    """Fields to change on a region; None leaves a field as it is."""
+    """Fields to change on a region; None leaves a field as it is.
 
-    name_en: str | None = None
-    name_zh: str | None = None
+    `names` renames the region in the languages it lists; an empty name removes a language's
+    own name (the English one is then shown), except English's, which is required.
+    """
+
+    names: Mapping[str, str] = field(default_factory=dict)
     places: tuple[str, ...] | None = None
     timezone: str | None = None
 
     def is_empty(self) -> bool:
         """True when nothing would change."""
-        return all(v is None for v in (self.name_en, self.name_zh, self.places, self.timezone))
+        return not self.names and self.places is None and self.timezone is None
 
 
 @dataclass(frozen=True)
@@ -65,13 +68,12 @@ class RegionAdmin:
     def add(
         self,
         region_id: str,
-        name_en: str,
-        name_zh: str,
+        names: Mapping[str, str],
         places: Iterable[str] = (),
         timezone: str | None = None,
     ) -> Region:
         """Add a new region (checked like the catalogue file); an existing id is refused."""
-        region = build_region(region_id, name_en, name_zh, places, timezone)
+        region = build_region(region_id, names, places, timezone)
         if self.store.regions.get(region.id) is not None:
             raise InvalidRegionError(
                 f"region {region.id!r} exists already; change it with `regions edit` or /editregion"
@@ -83,17 +85,11 @@ class RegionAdmin:
         current = self.require(region_id)
         if change.is_empty():
             raise InvalidRegionError("nothing to change: give a name, places or a time zone")
-        merged = replace(
-            current,
-            name_en=change.name_en if change.name_en is not None else current.name_en,
-            name_zh=change.name_zh if change.name_zh is not None else current.name_zh,
-            places=change.places if change.places is not None else current.places,
-            timezone=check_timezone(change.timezone)
-            if change.timezone is not None
-            else current.timezone,
-        )
         region = build_region(
-            merged.id, merged.name_en, merged.name_zh, merged.places, merged.timezone
+            current.id,
+            {**current.names, **change.names},
+            change.places if change.places is not None else current.places,
+            check_timezone(change.timezone) if change.timezone is not None else current.timezone,
         )
         return self.store.regions.upsert(region)
 

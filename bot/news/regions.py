@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from bot.news.errors import FeedError
 from bot.store import Region
 
@@ -21,6 +22,8 @@ MAX_PLACES = 200
 MAX_PLACE_CHARS = 100
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 HOW_TO_ADD = "add it with `newsbot regions add ID --name-en NAME --name-zh NAME` or /addregion"
+NAME_FIELD = "name_{language}"
+"""How a name in one language is called in the catalogue file, the CLI and /editregion."""
 HOW_TO_LOAD = "`newsbot db upgrade` loads config/regions.toml into an empty catalogue"
 
 
@@ -71,14 +74,30 @@ def check_timezone(value: str | None) -> str | None:
     return name
 
 
+def check_names(names: Mapping[str, object]) -> dict[str, str]:
+    """Names per interface language, each one line; English is required, empty ones dropped."""
+    unknown = sorted(language for language in names if language not in LANGUAGES)
+    if unknown:
+        raise InvalidRegionError(
+            f"no interface language {', '.join(unknown)} (known: {', '.join(LANGUAGES)})"
+        )
+    checked = {DEFAULT_LANGUAGE: _name(names.get(DEFAULT_LANGUAGE), f"name_{DEFAULT_LANGUAGE}")}
+    for language, value in names.items():
+        if language != DEFAULT_LANGUAGE and not (isinstance(value, str) and not value.strip()):
+            checked[language] = _name(value, NAME_FIELD.format(language=language))
+    return checked
+
+
 def build_region(
     region_id: object,
-    name_en: object,
-    name_zh: object,
+    names: Mapping[str, object],
     places: Iterable[str] = (),
     timezone: str | None = None,
 ) -> Region:
-    """A region checked by the rules of the catalogue file, for every way of making one."""
+    """A region checked by the rules of the catalogue file, for every way of making one.
+
+    A language without a name shows the English one.
+    """
     if not isinstance(region_id, str) or not _REGION_ID.match(region_id):
         raise InvalidRegionError(
             "id must be 1-64 lowercase letters, digits, - or _, starting with a letter or digit"
@@ -93,8 +112,7 @@ def build_region(
             )
     return Region(
         id=region_id,
-        name_en=_name(name_en, "name_en"),
-        name_zh=_name(name_zh, "name_zh"),
+        names=check_names({k: v for k, v in names.items() if v is not None}),
         places=cleaned,
         timezone=check_timezone(timezone),
     )
@@ -121,6 +139,18 @@ def _strings(raw: object, where: str, field: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in raw if item.strip())
 
 
+def _names(raw: dict[str, object], where: str) -> dict[str, object]:
+    """`names = { en = "...", zh = "..." }`, or one `name_<language>` key per language."""
+    table = raw.get("names", {})
+    if not isinstance(table, dict):
+        raise RegionConfigError(f'{where}: names must be a table such as {{ en = "Taiyuan" }}')
+    names: dict[str, object] = dict(table)
+    for key, value in raw.items():
+        if key.startswith("name_"):
+            names.setdefault(key.removeprefix("name_"), value)
+    return names
+
+
 def _entry(raw: object, index: int) -> RegionEntry:
     where = f"region #{index + 1}"
     if not isinstance(raw, dict):
@@ -133,7 +163,7 @@ def _entry(raw: object, index: int) -> RegionEntry:
     if timezone is not None and not isinstance(timezone, str):
         raise RegionConfigError(f"{where}: timezone must be a string")
     try:
-        region = build_region(region_id, raw.get("name_en"), raw.get("name_zh"), places, timezone)
+        region = build_region(region_id, _names(raw, where), places, timezone)
     except RegionConfigError:
         raise
     except InvalidRegionError as exc:
@@ -184,7 +214,7 @@ class RegionTagger:
     def __init__(self, regions: Iterable[Region]) -> None:
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
         for region in regions:
-            pattern = _place_pattern((*region.places, region.name_en, region.name_zh))
+            pattern = _place_pattern((*region.places, *region.names.values()))
             if pattern is not None:
                 self._patterns.append((region.id, pattern))
 

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, select
-
 from bot.ops.stats_chart import StatsSeries
-from bot.store import FeedsRepository, read_transaction
-from bot.store import article_regions_table as article_regions
-from bot.store import articles_table as articles
+from bot.store import Store
 
 DEFAULT_DAYS = 14
 UNTAGGED = "other"
 
 
 def collect_stats(
-    engine: Engine,
+    store: Store,
     *,
     now: datetime,
     tz: ZoneInfo,
@@ -35,22 +30,12 @@ def collect_stats(
     today = now.astimezone(tz).date()
     day_list = tuple(today - timedelta(days=days - 1 - i) for i in range(days))
     start = datetime.combine(day_list[0], time.min, tzinfo=tz)
-    query = (
-        select(articles.c.first_seen_at, article_regions.c.region_id)
-        .select_from(articles.outerjoin(article_regions))
-        .where(articles.c.first_seen_at >= start)
-        .where(articles.c.first_seen_at <= now)
-    )
-    counts: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
-    with read_transaction(engine) as conn:
-        for seen_at, region_id in conn.execute(query):
-            counts[region_id or UNTAGGED][seen_at.astimezone(tz).date()] += 1
+    by_region = store.articles.region_day_counts(start, now, tz)
+    counts = {region_id or UNTAGGED: per_day for region_id, per_day in by_region.items()}
     # Busiest regions first, so their colours are the most distinct in the palette.
     order = sorted(counts, key=lambda r: (-sum(counts[r].values()), r))
     failures = (
-        failures_by_day
-        if failures_by_day is not None
-        else FeedsRepository(engine).failures_by_day(day_list[0])
+        failures_by_day if failures_by_day is not None else store.feeds.failures_by_day(day_list[0])
     )
     return StatsSeries(
         days=day_list,

@@ -7,25 +7,30 @@ from its submodules (an import-linter contract in pyproject.toml holds that).
 from __future__ import annotations
 
 from bot.store.alert_batch import AlertBatch
-from bot.store.alert_records import (
+from bot.store.alerts import (
     CAPPED,
     HELD,
     QUEUED,
     Alert,
+    AlertsRepository,
     HeldStory,
     HourUsage,
     NewStory,
     OutgoingMessage,
 )
-from bot.store.alerts import AlertsRepository
-from bot.store.articles import ArticlesRepository
+from bot.store.articles import (
+    Article,
+    ArticleForClustering,
+    ArticleForDigest,
+    ArticlesRepository,
+    NewArticle,
+    SectionSummaryRecord,
+)
 from bot.store.boilerplate import BoilerplateRepository
-from bot.store.chat_records import ChatRecord
 from bot.store.chat_tables import chats as chats_table
 from bot.store.chat_tables import subscriptions as subscriptions_table
-from bot.store.chats import ChatsRepository
+from bot.store.chats import ChatRecord, ChatsRepository
 from bot.store.crowd_tables import search_pages as search_pages_table
-from bot.store.engine import read_transaction, write_transaction
 from bot.store.errors import (
     DuplicateArticleError,
     InvalidFieldError,
@@ -33,27 +38,25 @@ from bot.store.errors import (
     StoreUnavailableError,
     UnknownRegionError,
 )
-from bot.store.feeds import FeedsRepository
+from bot.store.feed_schedule import FeedSchedule
+from bot.store.feeds import (
+    CheckFailed,
+    CheckOutcome,
+    CheckSucceeded,
+    Feed,
+    FeedsRepository,
+    FeedState,
+)
 from bot.store.heartbeats import HeartbeatsRepository
 from bot.store.migrate import downgrade, head_revision, upgrade
 from bot.store.outbox import OutboxRepository
 from bot.store.outbox_records import Delivery, NewDigest, Recipient, StoredDigest
-from bot.store.records import (
-    Article,
-    Feed,
-    FeedState,
-    NewArticle,
-    Region,
-    SearchHit,
-    SearchPage,
-    SectionSummaryRecord,
-)
-from bot.store.regions import RegionsRepository
-from bot.store.schema import article_regions as article_regions_table
+from bot.store.regions import Region, RegionsRepository
 from bot.store.schema import articles as articles_table
 from bot.store.schema import metadata
-from bot.store.search import SearchRepository
-from bot.store.search_index import INDEXED_TEXT_CHARS, IndexEntry, write_index
+from bot.store.schema import send_slots as send_slots_table
+from bot.store.search import SearchHit, SearchPage, SearchRepository
+from bot.store.search_index import INDEXED_TEXT_CHARS
 from bot.store.search_pages import PAGE_LIFETIME, SearchPagesRepository
 from bot.store.search_sql import POOL_SIZE
 from bot.store.segment import MAX_QUERY_GROUPS, fold, index_terms, query_groups
@@ -74,20 +77,25 @@ __all__ = [
     "AlertBatch",
     "AlertsRepository",
     "Article",
+    "ArticleForClustering",
+    "ArticleForDigest",
     "ArticlesRepository",
     "BoilerplateRepository",
     "Booking",
     "ChatRecord",
     "ChatsRepository",
+    "CheckFailed",
+    "CheckOutcome",
+    "CheckSucceeded",
     "Delivery",
     "DuplicateArticleError",
     "Feed",
+    "FeedSchedule",
     "FeedState",
     "FeedsRepository",
     "HeartbeatsRepository",
     "HeldStory",
     "HourUsage",
-    "IndexEntry",
     "InvalidFieldError",
     "NewArticle",
     "NewDigest",
@@ -109,7 +117,6 @@ __all__ = [
     "StoredDigest",
     "ThrottleMarksRepository",
     "UnknownRegionError",
-    "article_regions_table",
     "articles_table",
     "chats_table",
     "downgrade",
@@ -120,10 +127,8 @@ __all__ = [
     "metadata",
     "open_store",
     "query_groups",
-    "read_transaction",
     "search_pages_table",
+    "send_slots_table",
     "subscriptions_table",
     "upgrade",
-    "write_index",
-    "write_transaction",
 ]

@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select, true
 
-from bot.store.alert_records import HELD, HeldStory, HourUsage, NewStory, OutgoingMessage
 from bot.store.alert_tables import alert_hours, alert_scans, alert_stories
+from bot.store.alerts import HELD, HeldStory, HourUsage, NewStory, OutgoingMessage
 from bot.store.chat_tables import deliveries, digests
 from bot.store.engine import dialect_insert
 from bot.store.outbox_sql import delivery_row

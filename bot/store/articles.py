@@ -3,18 +3,106 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from bot.store import article_retention
 from bot.store.engine import read_transaction, write_transaction
 from bot.store.errors import DuplicateArticleError, StoreError, UnknownRegionError
-from bot.store.records import Article, NewArticle, SectionSummaryRecord
 from bot.store.schema import article_regions, articles, regions
 from bot.store.search_index import index_entry, write_index
 from bot.store.timestamps import to_utc
+
+
+@dataclass(frozen=True)
+class SectionSummaryRecord:
+    """The condensed sentences of one section of an article, under its heading (may be empty)."""
+
+    heading: str
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An article about to be stored.
+
+    `published_at` falls back to `first_seen_at`, which falls back to the time of insertion.
+    `cluster_id=None` makes the article the first of a new story cluster (its own id).
+    `note` says why the article was stored from its feed's own text (a stage failed).
+    """
+
+    url: str
+    title: str
+    feed_id: int | None = None
+    guid: str | None = None
+    source: str = ""
+    published_at: datetime | None = None
+    first_seen_at: datetime | None = None
+    language: str | None = None
+    text: str = ""
+    sections: tuple[SectionSummaryRecord, ...] = ()
+    summary: tuple[str, ...] = ()
+    fingerprint: str | None = None
+    cluster_id: int | None = None
+    regions: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored article; `url` is the canonical URL, timestamps are aware UTC."""
+
+    id: int
+    feed_id: int | None
+    url: str
+    guid: str | None
+    title: str
+    source: str
+    published_at: datetime
+    first_seen_at: datetime
+    language: str | None
+    text: str
+    sections: tuple[SectionSummaryRecord, ...]
+    summary: tuple[str, ...]
+    fingerprint: str | None
+    cluster_id: int | None
+    regions: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleForClustering:
+    """What near-duplicate matching reads of a stored article: no body, only its lead.
+
+    `lead` is the start of the text (as many characters as asked), or the summary's sentences
+    when the article has no text; `cluster_id` is the article's own id when it heads a story.
+    """
+
+    id: int
+    cluster_id: int
+    title: str
+    lead: str
+
+
+@dataclass(frozen=True)
+class ArticleForDigest:
+    """What a digest shows and groups of a stored article: everything but its body."""
+
+    id: int
+    cluster_id: int | None
+    url: str
+    title: str
+    source: str
+    published_at: datetime
+    first_seen_at: datetime
+    sections: tuple[SectionSummaryRecord, ...]
+    summary: tuple[str, ...]
+    regions: tuple[str, ...] = ()
+
 
 _CHUNK = 500
 
@@ -53,11 +141,9 @@ def _row_values(article: NewArticle, now: datetime) -> dict[str, Any]:
     }
 
 
-def load_articles(conn: Connection, query: Select[Any]) -> list[Article]:
-    """Run a select over `articles` and attach each article's regions, keeping the order."""
-    rows = conn.execute(query).all()
+def _region_tags(conn: Connection, ids: Sequence[int]) -> dict[int, list[str]]:
+    """The region ids of each article, sorted, in chunks below the bound-parameter limit."""
     tags: dict[int, list[str]] = {}
-    ids = [row.id for row in rows]
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         pairs = conn.execute(
@@ -67,6 +153,13 @@ def load_articles(conn: Connection, query: Select[Any]) -> list[Article]:
         ).all()
         for article_id, region_id in pairs:
             tags.setdefault(article_id, []).append(region_id)
+    return tags
+
+
+def load_articles(conn: Connection, query: Select[Any]) -> list[Article]:
+    """Run a select over `articles` and attach each article's regions, keeping the order."""
+    rows = conn.execute(query).all()
+    tags = _region_tags(conn, [row.id for row in rows])
     return [_article(row, tuple(tags.get(row.id, ()))) for row in rows]
 
 
@@ -242,33 +335,82 @@ class ArticlesRepository:
         with read_transaction(self._engine) as conn:
             return load_articles(conn, query)
 
-    def in_window(
-        self, start: datetime, end: datetime, region_ids: Sequence[str] | None = None
-    ) -> list[Article]:
-        """Articles first seen in [start, end) of any of `region_ids` (None: all), oldest first."""
-        query = (
-            select(articles)
-            .where(articles.c.first_seen_at >= to_utc(start))
-            .where(articles.c.first_seen_at < to_utc(end))
-            .order_by(articles.c.first_seen_at, articles.c.id)
-        )
-        if region_ids is not None:
-            if not region_ids:
-                return []
-            query = query.where(in_regions(region_ids))
-        with read_transaction(self._engine) as conn:
-            return load_articles(conn, query)
+    def for_clustering(
+        self, since: datetime, limit: int, lead_chars: int
+    ) -> list[ArticleForClustering]:
+        """Articles first seen since `since`, newest first, in the near-duplicate index's terms.
 
-    def cluster_candidates(self, since: datetime, limit: int = 500) -> list[Article]:
-        """Recent articles (first seen since `since`), newest first, to compare a new one with."""
+        `lead_chars` is how much of each text the matching compares.
+        """
         query = (
-            select(articles)
+            select(
+                articles.c.id,
+                articles.c.cluster_id,
+                articles.c.title,
+                func.substr(articles.c.text, 1, lead_chars).label("lead"),
+                articles.c.summary,
+            )
             .where(articles.c.first_seen_at >= to_utc(since))
             .order_by(articles.c.first_seen_at.desc(), articles.c.id.desc())
             .limit(max(0, limit))
         )
         with read_transaction(self._engine) as conn:
-            return load_articles(conn, query)
+            rows = conn.execute(query).all()
+        return [
+            ArticleForClustering(
+                id=row.id,
+                cluster_id=row.cluster_id or row.id,
+                title=row.title,
+                lead=row.lead or " ".join(row.summary or ()),
+            )
+            for row in rows
+        ]
+
+    def for_digest(
+        self, start: datetime, end: datetime, region_ids: Sequence[str] | None = None
+    ) -> list[ArticleForDigest]:
+        """Articles first seen in [start, end) of any of `region_ids` (None: all), oldest first.
+
+        Their bodies stay in the database: a digest never shows them.
+        """
+        if region_ids is not None and not region_ids:
+            return []
+        c = articles.c
+        query = (
+            select(
+                c.id,
+                c.cluster_id,
+                c.url,
+                c.title,
+                c.source,
+                c.published_at,
+                c.first_seen_at,
+                c.sections,
+                c.summary,
+            )
+            .where(c.first_seen_at >= to_utc(start), c.first_seen_at < to_utc(end))
+            .order_by(c.first_seen_at, c.id)
+        )
+        if region_ids is not None:
+            query = query.where(in_regions(region_ids))
+        with read_transaction(self._engine) as conn:
+            rows = conn.execute(query).all()
+            tags = _region_tags(conn, [row.id for row in rows])
+        return [
+            ArticleForDigest(
+                id=row.id,
+                cluster_id=row.cluster_id,
+                url=row.url,
+                title=row.title,
+                source=row.source,
+                published_at=row.published_at,
+                first_seen_at=row.first_seen_at,
+                sections=_sections(row.sections),
+                summary=tuple(row.summary or ()),
+                regions=tuple(tags.get(row.id, ())),
+            )
+            for row in rows
+        ]
 
     def cluster_members(self, cluster_id: int) -> list[Article]:
         """Every article of a story cluster, first seen first."""
@@ -294,3 +436,32 @@ class ArticlesRepository:
             query = query.where(in_regions([region_id]))
         with read_transaction(self._engine) as conn:
             return int(conn.execute(query).scalar_one())
+
+    def empty_older_than(self, before: datetime, batch_size: int = 500) -> int:
+        """Make tombstones of articles first seen before `before` (see article_retention)."""
+        return article_retention.empty_before(self._engine, before, batch_size)
+
+    def delete_older_than(self, before: datetime, batch_size: int = 500) -> int:
+        """Delete articles first seen before `before`, tombstones or not; returns how many."""
+        return article_retention.delete_before(self._engine, before, batch_size)
+
+    def region_day_counts(
+        self, since: datetime, until: datetime, tz: tzinfo
+    ) -> dict[str | None, dict[date, int]]:
+        """Articles first seen in [since, until], per region (None: untagged) and local day.
+
+        An article of two regions counts in both.
+        """
+        query = (
+            select(articles.c.first_seen_at, article_regions.c.region_id)
+            .select_from(articles.outerjoin(article_regions))
+            .where(articles.c.first_seen_at >= to_utc(since))
+            .where(articles.c.first_seen_at <= to_utc(until))
+        )
+        counts: dict[str | None, dict[date, int]] = {}
+        with read_transaction(self._engine) as conn:
+            for seen_at, region_id in conn.execute(query):
+                days = counts.setdefault(region_id, {})
+                day = seen_at.astimezone(tz).date()
+                days[day] = days.get(day, 0) + 1
+        return counts

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 
 from bot.store.alert_tables import alerts
-from bot.store.chat_records import KEYWORD_FIELDS, ChatRecord, encode_keywords, load_chats
 from bot.store.chat_tables import chats, deliveries, subscriptions
+from bot.store.chats import KEYWORD_FIELDS, ChatRecord, encode_keywords, load_chats
 from bot.store.engine import dialect_insert
 
 

@@ -4,32 +4,63 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, Row, func, select
 
 from bot.store.engine import dialect_insert, read_transaction, write_transaction
-from bot.store.errors import InvalidFieldError, UnknownRegionError
-from bot.store.records import Feed
+from bot.store.errors import UnknownRegionError
+from bot.store.feed_schedule import MAX_REASON_CHARS, FeedSchedule
 from bot.store.schema import feed_failures, feeds, regions
 from bot.store.timestamps import to_utc
 
-UPDATABLE = frozenset(
-    {
-        "etag",
-        "last_modified",
-        "next_check_at",
-        "error_count",
-        "last_error",
-        "last_success_at",
-        "state",
-        "title",
-        "region_id",
-    }
-)
-STATES = frozenset({"active", "paused"})
-_TIME_FIELDS = frozenset({"next_check_at", "last_success_at"})
+FeedState = Literal["active", "paused"]
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A subscribed feed and its fetch bookkeeping."""
+
+    id: int
+    url: str
+    region_id: str | None
+    title: str | None
+    etag: str | None
+    last_modified: str | None
+    next_check_at: datetime | None
+    error_count: int
+    last_error: str | None
+    last_success_at: datetime | None
+    state: FeedState
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class CheckSucceeded:
+    """The feed answered: 304 (`not_modified`: validators kept) or a body and its validators.
+
+    `title` names a feed that has no title yet (a stored title is never overwritten).
+    """
+
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckFailed:
+    """The check failed, for this reason (kept to MAX_REASON_CHARS on the feed)."""
+
+    reason: str
+
+
+CheckOutcome = CheckSucceeded | CheckFailed
+"""What one check of a feed came to."""
+
+DEFAULT_SCHEDULE = FeedSchedule()
 
 
 def _feed(row: Row[Any]) -> Feed:
@@ -67,18 +98,6 @@ def _add_failures(conn: Connection, feed_id: int, day: date, count: int) -> None
             set_={"count": feed_failures.c.count + insert.excluded.count},
         )
     )
-
-
-def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - UPDATABLE
-    if unknown:
-        raise InvalidFieldError(f"feeds cannot update {', '.join(sorted(unknown))}")
-    if "state" in fields and fields["state"] not in STATES:
-        raise InvalidFieldError(f"feed state must be active or paused, not {fields['state']!r}")
-    return {
-        key: to_utc(value) if key in _TIME_FIELDS and value is not None else value
-        for key, value in fields.items()
-    }
 
 
 class FeedsRepository:
@@ -151,22 +170,83 @@ class FeedsRepository:
             rows = conn.execute(query).all()
         return [_feed(row) for row in rows]
 
-    def update(self, feed_id: int, **fields: Any) -> Feed | None:
-        """Change the named fields; returns the updated feed, None when it no longer exists."""
-        values = _clean_fields(fields)
+    def record_check(
+        self,
+        feed_id: int,
+        outcome: CheckOutcome,
+        now: datetime,
+        schedule: FeedSchedule = DEFAULT_SCHEDULE,
+    ) -> Feed | None:
+        """Apply a check's outcome: next check time, failure count, pausing, failure history.
+
+        A success clears the failures and reactivates the feed; a failure counts one more
+        (and one more on the day's tally), backs off and pauses after `schedule.pause_after`
+        in a row. Returns the updated feed, None when it no longer exists.
+        """
+        at = to_utc(now)
+        key = feeds.c.id == feed_id
         with write_transaction(self._engine) as conn:
-            if "region_id" in values:
-                _check_region(conn, values["region_id"])
-            before = conn.execute(select(feeds.c.error_count).where(feeds.c.id == feed_id))
-            previous = before.scalar_one_or_none()
-            if values:
-                conn.execute(feeds.update().where(feeds.c.id == feed_id).values(**values))
-            row = conn.execute(select(feeds).where(feeds.c.id == feed_id)).first()
-            # A rising error count is exactly one more failed check (the scheduler's only
-            # way to raise it), so the daily history is kept here and no caller can forget it.
-            if row is not None and previous is not None and row.error_count > previous:
-                today = datetime.now(UTC).date()
-                _add_failures(conn, feed_id, today, 1)
+            if isinstance(outcome, CheckFailed):
+                # Counting in SQL under the row's write lock: two checks never lose a failure.
+                count = conn.execute(
+                    feeds.update()
+                    .where(key)
+                    .values(
+                        error_count=feeds.c.error_count + 1,
+                        last_error=outcome.reason[:MAX_REASON_CHARS],
+                    )
+                    .returning(feeds.c.error_count)
+                ).scalar_one_or_none()
+                if count is None:
+                    return None
+                values: dict[str, Any] = {"next_check_at": at + schedule.backoff(count)}
+                if schedule.pauses(count):
+                    values["state"] = "paused"
+                _add_failures(conn, feed_id, at.date(), 1)
+            else:
+                values = {
+                    "next_check_at": at + schedule.interval,
+                    "error_count": 0,
+                    "last_error": None,
+                    "last_success_at": at,
+                    "state": "active",
+                }
+                if not outcome.not_modified:
+                    values.update(etag=outcome.etag, last_modified=outcome.last_modified)
+                if outcome.title:
+                    values["title"] = func.coalesce(feeds.c.title, outcome.title[:500])
+            return self._change(conn, feed_id, values)
+
+    def rename(self, feed_id: int, title: str | None) -> Feed | None:
+        """Set (or clear) the feed's title; None when it no longer exists."""
+        with write_transaction(self._engine) as conn:
+            return self._change(conn, feed_id, {"title": title})
+
+    def set_region(self, feed_id: int, region_id: str | None) -> Feed | None:
+        """File the feed under a region (None: no region); UnknownRegionError if unknown."""
+        with write_transaction(self._engine) as conn:
+            _check_region(conn, region_id)
+            return self._change(conn, feed_id, {"region_id": region_id})
+
+    def pause(self, feed_id: int) -> Feed | None:
+        """Stop checking the feed until it is resumed."""
+        with write_transaction(self._engine) as conn:
+            return self._change(conn, feed_id, {"state": "paused"})
+
+    def resume(self, feed_id: int) -> Feed | None:
+        """Check the feed again at once, its failures forgiven (the daily history stays)."""
+        values = {"state": "active", "error_count": 0, "next_check_at": None, "last_error": None}
+        with write_transaction(self._engine) as conn:
+            return self._change(conn, feed_id, values)
+
+    def check_at(self, feed_id: int, when: datetime | None) -> Feed | None:
+        """Move the feed's next check (None: due at once) without touching anything else."""
+        with write_transaction(self._engine) as conn:
+            return self._change(conn, feed_id, {"next_check_at": to_utc(when) if when else None})
+
+    def _change(self, conn: Connection, feed_id: int, values: dict[str, Any]) -> Feed | None:
+        conn.execute(feeds.update().where(feeds.c.id == feed_id).values(**values))
+        row = conn.execute(select(feeds).where(feeds.c.id == feed_id)).first()
         return None if row is None else _feed(row)
 
     def record_failure(self, feed_id: int, day: date, count: int = 1) -> bool:

@@ -1,4 +1,4 @@
-"""The relational schema as SQLAlchemy Core metadata (revisions 0001, 0003 and 0004 create these).
+"""The relational schema as SQLAlchemy Core metadata (revisions 0001 and later create these).
 
 The full-text index is not part of this metadata: it differs per database (an FTS5 virtual
 table on SQLite, a tsvector table with a GIN index on PostgreSQL) and is created by the
@@ -42,10 +42,17 @@ regions = Table(
     "regions",
     metadata,
     Column("id", String(64), primary_key=True),
-    Column("name_en", String(200), nullable=False),
-    Column("name_zh", String(200), nullable=False),
     Column("places", JSON, nullable=False),
     Column("timezone", String(64)),  # revision 0004_regions
+)
+
+# A region's name per interface language (revision 0007_region_names); English is always there.
+region_names = Table(
+    "region_names",
+    metadata,
+    Column("region_id", String(64), ForeignKey("regions.id", ondelete="CASCADE"), primary_key=True),
+    Column("language", String(16), primary_key=True),
+    Column("name", String(200), nullable=False),
 )
 
 feeds = Table(
@@ -117,6 +124,15 @@ heartbeats = Table(
     metadata,
     Column("name", String(100), primary_key=True),
     Column("at", UTCDateTime(), nullable=False),
+)
+
+# The fleet-wide send rate's next free slot (revision 0007_send_slots, `bot.store.send_slots`),
+# one row per budget; only PostgreSQL uses it, a single SQLite process keeps its slots in memory.
+send_slots = Table(
+    "send_slots",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("next_at", UTCDateTime(), nullable=False),
 )
 
 # Failed fetches per feed per UTC day (revision 0003): the history behind /stats, which the

@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Engine, select
 
-from bot.store.articles import in_regions, load_articles
+from bot.store.articles import Article, in_regions, load_articles
 from bot.store.engine import read_transaction
-from bot.store.records import Article, SearchHit, SearchPage
 from bot.store.schema import articles
 from bot.store.search_sql import DENSE_MATCHES, pg_dense_probe, pg_ranked, sqlite_ranked
 from bot.store.segment import QueryGroup, query_groups
 from bot.store.snippets import make_snippet
 from bot.store.timestamps import to_utc
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: the article, its combined relevance-and-recency score, a snippet."""
+
+    article: Article
+    score: float
+    snippet: str
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """A page of search results and the number of matches over all pages."""
+
+    hits: list[SearchHit] = field(default_factory=list)
+    total: int = 0
+
 
 MAX_LIMIT = 100
 

@@ -11,8 +11,7 @@ replies book with a long horizon and the digest broadcast with a short one, so w
 queue the broadcast waits, in every process at once: replies go first fleet-wide. `pause`
 pushes the next slot past a flood-control wait for every process.
 
-The row lives in the `heartbeats` table, whose (name, time) shape is exactly what is needed,
-so no schema change is involved; readiness only ever reads the names it checks.
+The row lives in the `send_slots` table (revision 0007_send_slots), one row per budget name.
 """
 
 from __future__ import annotations
@@ -23,37 +22,39 @@ from sqlalchemy import Engine, text
 
 from bot.store.engine import write_transaction
 
-SLOT_ROW = "outbox-send-slot"
+SLOT_ROW = "outbox"
 # A slot time further ahead than this is a leftover of a slower rate configured earlier,
 # not a queue of live reservations: start again from now rather than stall. It must exceed
 # every horizon and pause callers use.
 MAX_AHEAD_SECONDS = 120.0
 
 _ENSURE = text(
-    "INSERT INTO heartbeats (name, at) VALUES (:name, clock_timestamp()) "
+    "INSERT INTO send_slots (name, next_at) VALUES (:name, clock_timestamp()) "
     "ON CONFLICT (name) DO NOTHING"
 )
 # The WHERE clause is checked again on the newest row version after waiting for its lock, so
 # two processes never both take a slot that only one of them fits.
 _BOOK = text(
     """
-    UPDATE heartbeats SET at = GREATEST(
-        CASE WHEN at > clock_timestamp() + make_interval(secs => :ahead)
-             THEN clock_timestamp() ELSE at END,
+    UPDATE send_slots SET next_at = GREATEST(
+        CASE WHEN next_at > clock_timestamp() + make_interval(secs => :ahead)
+             THEN clock_timestamp() ELSE next_at END,
         clock_timestamp()
     ) + make_interval(secs => :step)
     WHERE name = :name
-      AND (at <= clock_timestamp() + make_interval(secs => :horizon)
-           OR at > clock_timestamp() + make_interval(secs => :ahead))
-    RETURNING EXTRACT(EPOCH FROM (at - make_interval(secs => :step) - clock_timestamp())) AS wait
+      AND (next_at <= clock_timestamp() + make_interval(secs => :horizon)
+           OR next_at > clock_timestamp() + make_interval(secs => :ahead))
+    RETURNING EXTRACT(EPOCH FROM (next_at - make_interval(secs => :step) - clock_timestamp()))
+        AS wait
     """
 )
 _UNTIL_FREE = text(
-    "SELECT EXTRACT(EPOCH FROM (at - clock_timestamp())) FROM heartbeats WHERE name = :name"
+    "SELECT EXTRACT(EPOCH FROM (next_at - clock_timestamp())) FROM send_slots WHERE name = :name"
 )
 _PAUSE = text(
     """
-    UPDATE heartbeats SET at = GREATEST(at, clock_timestamp() + make_interval(secs => :pause))
+    UPDATE send_slots
+    SET next_at = GREATEST(next_at, clock_timestamp() + make_interval(secs => :pause))
     WHERE name = :name
     """
 )

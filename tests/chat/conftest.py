@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from bot.chat.app import build_application, serving
-from bot.chat.jobs import Background
+from bot.runtime import Background, build_bot, serving
 from bot.sandbox import BotApiEmulator
 from bot.sandbox.static_server import StaticServer
 from bot.settings import PROJECT_ROOT, Settings
@@ -78,7 +77,7 @@ async def bot(
     )
     store = open_store(module_store_url)
     ids = seed(store, datetime.now(UTC))
-    application = build_application(settings, store, background=Background.none())
+    application = build_bot(settings, store, background=Background.none())
     try:
         async with serving(application):
             assert application.updater is not None

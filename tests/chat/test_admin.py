@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import secrets
+from datetime import UTC, datetime
 
 import pytest
 
+from bot.store import CheckFailed
 from tests.botapi import private_chat
 from tests.chat.harness import Bot
 
@@ -59,10 +61,13 @@ async def test_feed_administration_round_trip(bot: Bot) -> None:
     (health,) = await bot.say(chat, "/feeds")
     assert f"#{feed.id} " in health.text
     assert "last success: never; last error: none" in health.text
-    bot.store.feeds.update(feed.id, error_count=3, last_error="HTTP 503 — Service Unavailable")
+    for _ in range(3):
+        bot.store.feeds.record_check(
+            feed.id, CheckFailed("HTTP 503 — Service Unavailable"), datetime.now(UTC)
+        )
     (health,) = await bot.say(chat, "/feeds")
     assert "last error: HTTP 503 — Service Unavailable (×3)" in health.text
-    bot.store.feeds.update(feed.id, state="paused")
+    bot.store.feeds.pause(feed.id)
     (usage,) = await bot.say(chat, "/resumefeed")
     assert usage.text == "Usage: /resumefeed <id|url>"
     (resumed,) = await bot.say(chat, f"/resumefeed {url}")

@@ -12,10 +12,9 @@ from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.chat.admin_alerts import AdminAlerts
-from bot.chat.app import build_application, serving
-from bot.chat.jobs import Background
 from bot.news.feed_service import FeedService
 from bot.ops.alerts import AlertThrottle
+from bot.runtime import Background, build_bot, serving
 from bot.sandbox import BotApiEmulator, Chat, User
 from bot.settings import Settings
 from bot.store import Store
@@ -77,7 +76,7 @@ async def running_bot(
         allow_private_urls=True,
     )
     alerts = AdminAlerts(settings.admin_ids, throttle=AlertThrottle(clock), secrets=[api.token])
-    application = build_application(settings, store, background=background, alerts=alerts)
+    application = build_bot(settings, store, background=background, alerts=alerts)
     async with serving(application):
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=0.0, timeout=1)
@@ -148,7 +147,7 @@ async def _ingest_ticks(application: App, store: Store, feed_id: int, count: int
     assert application.job_queue is not None
     (job,) = application.job_queue.get_jobs_by_name("ingest")
     for _ in range(count):
-        store.feeds.update(feed_id, next_check_at=None)
+        store.feeds.check_at(feed_id, None)
         await job.run(application)
 
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.chat.sender import OutboxSender
+from bot.delivery.telegram_transport import OutboxSender
 from bot.digest.alert_tick import run_alerts
 from bot.news.ingest import IngestOptions, run_ingest_tick
 from bot.sandbox import Chat, SentMessage

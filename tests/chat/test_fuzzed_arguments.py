@@ -11,10 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.chat.app import build_application
-from bot.chat.jobs import Background
 from bot.news.articles import SummarizedArticle
 from bot.news.errors import FetchError
+from bot.runtime import Background, build_bot
 from bot.sandbox import BotApiEmulator, Chat, User
 from bot.settings import Settings
 from bot.store import Store, open_store
@@ -88,7 +87,7 @@ def fuzz(module_store_url: str) -> Iterator[Fuzz]:
         store = open_store(module_store_url)
         seed(store, datetime.now(UTC))
         settings_ = Settings(bot_token=api.token, api_url=api.root, database_url=module_store_url)
-        application = build_application(
+        application = build_bot(
             settings_, store, summarize_link=_offline, background=Background.none()
         )
         runner = ThreadedBot(application).start()

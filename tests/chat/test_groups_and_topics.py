@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.chat.sender import OutboxSender
+from bot.delivery.telegram_transport import OutboxSender
 from bot.digest.build import queue_for
 from tests.botapi import forum_chat, group_chat
 from tests.chat.harness import Bot

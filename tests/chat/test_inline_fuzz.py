@@ -11,8 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.chat.app import build_application
-from bot.chat.jobs import Background
+from bot.runtime import Background, build_bot
 from bot.sandbox import BotApiEmulator, User
 from bot.sandbox.inline_records import InlineAnswer
 from bot.settings import Settings
@@ -81,7 +80,7 @@ def fuzz(module_store_url: str) -> Iterator[Fuzz]:
         store = open_store(module_store_url)
         seed(store, datetime.now(UTC))
         settings_ = Settings(bot_token=api.token, api_url=api.root, database_url=module_store_url)
-        application = build_application(settings_, store, background=Background.none())
+        application = build_bot(settings_, store, background=Background.none())
         runner = ThreadedBot(application).start()
         try:
             english = api.create_user("Fuzzy", language_code="en")

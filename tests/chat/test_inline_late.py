@@ -7,8 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.chat.app import build_application, serving
-from bot.chat.jobs import Background
+from bot.runtime import Background, build_bot, serving
 from bot.sandbox import BotApiEmulator
 from bot.settings import Settings
 from bot.store import Store
@@ -24,7 +23,7 @@ async def test_a_late_answer_is_a_warning_not_an_error(
         api.set_inline_mode()
         user = api.create_user("Slow")
         settings = Settings(bot_token=api.token, api_url=api.root, database_url=store_url)
-        application = build_application(settings, store, background=Background.none())
+        application = build_bot(settings, store, background=Background.none())
         with caplog.at_level(logging.WARNING):
             async with serving(application):
                 assert application.updater is not None

@@ -9,9 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.chat.app import build_application
-from bot.chat.jobs import Background
 from bot.chat.logging_setup import REDACTED, TokenRedactingFilter, setup_logging
+from bot.runtime import Background, build_bot
 from bot.sandbox import BotApiEmulator
 from bot.settings import Settings
 from bot.store import Store
@@ -70,7 +69,7 @@ def test_running_bot_logs_no_token(captured: io.StringIO, store: Store) -> None:
     setup_logging(level="DEBUG", secrets=[TOKEN], stream=captured)
     with BotApiEmulator(TOKEN) as api:
         settings = Settings(bot_token=api.token, api_url=api.root, database_url="unused")
-        application = build_application(settings, store, background=Background.none())
+        application = build_bot(settings, store, background=Background.none())
         runner = ThreadedBot(application).start()
         try:
             _user, chat = private_chat(api)

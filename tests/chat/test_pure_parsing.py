@@ -9,7 +9,7 @@ from bot.chat.arguments import ArticleTarget, LinkTarget, RegionTarget, summary_
 from bot.chat.timezones import resolve_zone
 from bot.store import Region
 
-TAIYUAN = Region("taiyuan", "Taiyuan", "太原")
+TAIYUAN = Region("taiyuan", {"en": "Taiyuan", "zh": "太原"})
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.chat.sender import OutboxSender
+from bot.delivery.telegram_transport import OutboxSender
 from tests.botapi import private_chat
 from tests.chat.harness import Bot
 
@@ -37,7 +37,7 @@ async def test_add_and_edit_a_region_with_the_catalogue_checks(bot: Bot) -> None
     )
     region = bot.store.regions.get("pingyao")
     assert region is not None
-    assert (region.name_zh, region.places, region.timezone) == (
+    assert (region.names["zh"], region.places, region.timezone) == (
         "平遥",
         ("Pingyao", "平遥", "古城"),
         "Asia/Shanghai",
@@ -64,7 +64,7 @@ async def test_add_and_edit_a_region_with_the_catalogue_checks(bot: Bot) -> None
     (changed,) = await bot.say(chat, "/editregion pingyao name_zh 平遥古城")
     region = bot.store.regions.get("pingyao")
     assert region is not None
-    assert (region.name_zh, region.places) == ("平遥古城", ("Pingyao", "Ancient City"))
+    assert (region.names["zh"], region.places) == ("平遥古城", ("Pingyao", "Ancient City"))
     (unused,) = await bot.say(chat, "/removeregion pingyao")  # nobody follows it: no question
     assert unused.text == "Removed region Pingyao (pingyao); no chat followed it."
     assert bot.store.regions.get("pingyao") is None
@@ -80,7 +80,7 @@ async def test_removing_a_followed_region_asks_then_tells_the_subscribers(bot: B
     await bot.say(other, "/subscribe taiyuan")
 
     (question,) = await bot.say(admin_chat, "/removeregion yungang")
-    assert question.text.startswith("1 chats follow Yungang. Remove it and tell them?")
+    assert question.text.startswith("1 chat follows Yungang. Remove it and tell them?")
     labels = [button.text for button in question.button_list]
     assert labels == ["🗑 Remove and tell them", "Keep it"]
     (kept,) = await bot.press(admin_chat, question, label="Keep it", expect_new=0)
@@ -89,7 +89,7 @@ async def test_removing_a_followed_region_asks_then_tells_the_subscribers(bot: B
 
     (question,) = await bot.say(admin_chat, "/removeregion yungang")
     (done,) = await bot.press(admin_chat, question, label="🗑 Remove and tell them", expect_new=0)
-    assert done.text == "Removed region Yungang (yungang); 1 subscribed chats will be told."
+    assert done.text == "Removed region Yungang (yungang); 1 subscribed chat will be told."
     assert bot.store.regions.get("yungang") is None
     reader_before = len(bot.api.messages(reader))
     other_before = len(bot.api.messages(other))

@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.chat.app import build_application, serving
-from bot.chat.jobs import Background
 from bot.news.urls import canonical_url
 from bot.ops.leader import Leadership
+from bot.runtime import Background, build_bot, serving
 from bot.sandbox import BotApiEmulator
 from bot.settings import Settings
 from bot.store import NewArticle, Region, SectionSummaryRecord, Store
@@ -72,7 +71,7 @@ def site() -> Iterator[FeedServer]:
 
 
 def _old_article(store: Store, url: str) -> int:
-    store.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ("Taiyuan",)))
+    store.regions.upsert(Region("taiyuan", {"en": "Taiyuan", "zh": "太原"}, ("Taiyuan",)))
     seen = datetime.now(UTC) - timedelta(days=100)
     article = store.articles.add(
         NewArticle(
@@ -110,7 +109,7 @@ async def running_bot(
         first_tick_seconds=3600,
         first_retention_seconds=3600,
     )
-    application = build_application(settings, store, background=background)
+    application = build_bot(settings, store, background=background)
     async with serving(application):
         yield application
 

@@ -11,8 +11,7 @@ from typing import Any
 from sqlalchemy import update
 from telegram.ext import Application
 
-from bot.chat.app import build_application, serving
-from bot.chat.jobs import Background
+from bot.runtime import Background, build_bot, serving
 from bot.sandbox import BotApiEmulator, Chat, SentMessage
 from bot.settings import Settings
 from bot.store import Store, open_store
@@ -26,7 +25,7 @@ async def polling_bot(api: BotApiEmulator, url: str) -> AsyncIterator[Store]:
     """A whole application (its own store connection) polling the emulator: one process."""
     store = open_store(url)
     settings = Settings(bot_token=api.token, api_url=api.root, database_url=url)
-    application: Application[Any, Any, Any, Any, Any, Any] = build_application(
+    application: Application[Any, Any, Any, Any, Any, Any] = build_bot(
         settings, store, background=Background.none()
     )
     try:

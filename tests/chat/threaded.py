@@ -8,7 +8,7 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.chat.app import serving
+from bot.runtime import serving
 
 
 class ThreadedBot:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from bot.store import Article, SectionSummaryRecord
+from bot.store import Article, ArticleForDigest, SectionSummaryRecord
 
 NOW = datetime(2026, 5, 12, 0, 0, tzinfo=UTC)
 
@@ -38,4 +39,21 @@ def article(
         fingerprint=None,
         cluster_id=cluster_id,
         regions=tuple(regions),
+    )
+
+
+def digest_article(article_id: int, title: str = "A story", **fields: Any) -> ArticleForDigest:
+    """The digest's view of `article(...)`: the same fields, without the body."""
+    full = article(article_id, title, **fields)
+    return ArticleForDigest(
+        id=full.id,
+        cluster_id=full.cluster_id,
+        url=full.url,
+        title=full.title,
+        source=full.source,
+        published_at=full.published_at,
+        first_seen_at=full.first_seen_at,
+        sections=full.sections,
+        summary=full.summary,
+        regions=full.regions,
     )

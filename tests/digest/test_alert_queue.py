@@ -13,7 +13,7 @@ CHAT = 501
 
 
 def _world(store: Store, quiet: tuple[str, str] | None = None) -> None:
-    store.regions.upsert(Region("guangdong", "Guangdong", "广东"))
+    store.regions.upsert(Region("guangdong", {"en": "Guangdong", "zh": "广东"}))
     store.chats.ensure(CHAT, timezone="Asia/Shanghai", now=NOW - timedelta(days=1))
     if quiet is not None:
         store.chats.update(CHAT, quiet_start=quiet[0], quiet_end=quiet[1])

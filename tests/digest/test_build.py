@@ -15,8 +15,8 @@ MORNING = datetime(2026, 5, 11, 23, 0, tzinfo=UTC)
 
 @pytest.fixture
 def news(store: Store) -> Store:
-    store.regions.upsert(Region("shanxi", "Shanxi", "山西"))
-    store.regions.upsert(Region("beijing", "Beijing", "北京"))
+    store.regions.upsert(Region("shanxi", {"en": "Shanxi", "zh": "山西"}))
+    store.regions.upsert(Region("beijing", {"en": "Beijing", "zh": "北京"}))
     for n, region in enumerate(["shanxi", "shanxi", "beijing"]):
         store.articles.add(
             NewArticle(

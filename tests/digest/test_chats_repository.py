@@ -11,8 +11,8 @@ NOW = datetime(2026, 5, 12, 0, 0, tzinfo=UTC)
 
 @pytest.fixture
 def regions(store: Store) -> None:
-    store.regions.upsert(Region("shanxi", "Shanxi", "山西"))
-    store.regions.upsert(Region("beijing", "Beijing", "北京"))
+    store.regions.upsert(Region("shanxi", {"en": "Shanxi", "zh": "山西"}))
+    store.regions.upsert(Region("beijing", {"en": "Beijing", "zh": "北京"}))
 
 
 def test_ensure_creates_then_refreshes_and_reactivates(store: Store) -> None:

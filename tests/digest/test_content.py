@@ -5,7 +5,8 @@ from datetime import timedelta
 from bot.digest.content import Caps, bullets_for, select_content
 from bot.digest.filters import KeywordFilter, parse_keywords
 from bot.digest.model import DigestKey
-from tests.digest.digest_factories import NOW, article
+from tests.digest.digest_factories import NOW
+from tests.digest.digest_factories import digest_article as article
 
 START = NOW - timedelta(days=1)
 

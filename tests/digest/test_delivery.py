@@ -9,7 +9,7 @@ import pytest
 from telegram import Update
 from telegram.ext import CommandHandler, ContextTypes
 
-from bot.chat.sender import OutboxSender, SenderConfig, sender_bot
+from bot.delivery.telegram_transport import OutboxSender, SenderConfig, sender_bot
 from bot.digest.build import send_now
 from bot.digest.pacing import Pacing
 from bot.sandbox import BotApiEmulator

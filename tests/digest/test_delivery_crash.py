@@ -16,7 +16,7 @@ from tests.digest.delivery_world import check_faults, duplicates, now, populate
 from tests.newsroom import add_news
 
 REPO = Path(__file__).resolve().parents[2]
-CONCURRENCY = 8  # bot.chat.sender.SenderConfig's default: the most messages in flight
+CONCURRENCY = 8  # bot.delivery.SenderConfig's default: the most messages in flight
 
 
 def _deliver(

@@ -136,7 +136,7 @@ START = datetime(2026, 3, 6, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def newsroom(store: Store) -> Store:
-    store.regions.upsert(Region("nyc", "New York", "纽约"))
+    store.regions.upsert(Region("nyc", {"en": "New York", "zh": "纽约"}))
     return store
 
 

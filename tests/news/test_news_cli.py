@@ -57,7 +57,7 @@ def test_add_then_ingest_stores_each_article_once_and_search_finds_them(
         assert metro.url == feed_server.url("/articles/taiyuan-metro-line-2.html")
         assert {"taiyuan", "shanxi"} <= set(metro.regions)
         for feed in store.feeds.list():
-            store.feeds.update(feed.id, next_check_at=None)  # all due again
+            store.feeds.check_at(feed.id, None)  # all due again
 
     assert main(["ingest", "--once"]) == 0
     assert "3 not modified, 2 failed, 0 new articles" in capsys.readouterr().out

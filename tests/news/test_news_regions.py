@@ -16,15 +16,15 @@ def test_shipped_catalogue_loads():
     entries = load_regions(CATALOGUE)
     ids = [entry.region.id for entry in entries]
     assert {"taiyuan", "shanxi", "beijing", "shanghai", "guangdong", "hongkong"} <= set(ids)
-    assert any(not entry.region.name_zh.isascii() for entry in entries)
+    assert any(not entry.region.names["zh"].isascii() for entry in entries)
     assert all(entry.region.places for entry in entries)
 
 
 def test_latin_names_match_whole_words_cjk_names_anywhere():
     tagger = RegionTagger(
         [
-            Region("london", "London", "伦敦", ("London", "Camden")),
-            Region("taiyuan", "Taiyuan", "太原", ("Taiyuan", "太原", "晋源")),
+            Region("london", {"en": "London", "zh": "伦敦"}, ("London", "Camden")),
+            Region("taiyuan", {"en": "Taiyuan", "zh": "太原"}, ("Taiyuan", "太原", "晋源")),
         ]
     )
     assert tagger.tag("Londoners queue for tickets", "") == ()
@@ -42,7 +42,9 @@ def test_latin_names_match_whole_words_cjk_names_anywhere():
     [
         ("[[region]\nid=", "not valid TOML"),
         ('[[region]]\nid = "Bad Id"\nname_en="x"\nname_zh="y"', "id must be"),
-        ('[[region]]\nid = "a"\nname_en="x"', "region 'a': name_zh is required"),
+        ('[[region]]\nid = "a"\nname_zh="x"', "region 'a': name_en is required"),
+        ('[[region]]\nid = "a"\nnames = { en = "x", xx = "y" }', "no interface language xx"),
+        ('[[region]]\nid = "a"\nnames = "x"', "names must be a table"),
         ('[[region]]\nid="a"\nname_en=" "\nname_zh="y"', "name_en is required"),
         ('[[region]]\nid="a"\nname_en="x"\nname_zh="y"\ntimezone="Mars/Base"', "not an IANA"),
         ('[[region]]\nid="a"\nname_en="x"\nname_zh="y"\ntimezone=8', "timezone must be"),
@@ -56,3 +58,14 @@ def test_latin_names_match_whole_words_cjk_names_anywhere():
 def test_bad_catalogue_is_explained(text, message):
     with pytest.raises(RegionConfigError, match=message):
         parse_regions(text)
+
+
+def test_names_per_language_in_a_table_or_in_older_keys():
+    (table, older, english_only) = parse_regions(
+        '[[region]]\nid = "a"\nnames = { en = "Datong", zh = "大同" }\n'
+        '[[region]]\nid = "b"\nname_en = "Pingyao"\nname_zh = "平遥"\n'
+        '[[region]]\nid = "c"\nnames = { en = "Wutai", zh = " " }\n'
+    )
+    assert table.region.names == {"en": "Datong", "zh": "大同"}
+    assert older.region.names == {"en": "Pingyao", "zh": "平遥"}
+    assert english_only.region.names == {"en": "Wutai"}  # an empty name is no name

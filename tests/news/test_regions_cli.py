@@ -28,7 +28,7 @@ def test_feeds_add_with_a_catalogue_region_works_on_a_fresh_database(
         assert store.feeds.get_by_url(url).region_id == "taiyuan"
         taiyuan = store.regions.get("taiyuan")
     assert taiyuan is not None
-    assert (taiyuan.name_zh, taiyuan.timezone) == ("太原", "Asia/Shanghai")
+    assert (taiyuan.names["zh"], taiyuan.timezone) == ("太原", "Asia/Shanghai")
     assert "太原" in taiyuan.places
 
 
@@ -40,7 +40,7 @@ def test_upgrade_loads_the_catalogue_once_and_keeps_admins_changes(fresh_env, ca
     assert main(["db", "upgrade"]) == 0
     assert "loaded" not in capsys.readouterr().out
     with open_store(fresh_env) as store:
-        assert store.regions.get("taiyuan").name_en == "Taiyuan City"
+        assert store.regions.get("taiyuan").names["en"] == "Taiyuan City"
         assert store.regions.get("london") is None
         for region in store.regions.list():
             store.regions.remove(region.id)
@@ -92,7 +92,7 @@ def test_regions_add_list_edit_and_their_checks(fresh_env, capsys):
     assert main(["regions", "edit", "datong", "--places", "Datong", "--timezone", "UTC"]) == 0
     with open_store(fresh_env) as store:
         datong = store.regions.get("datong")
-    assert (datong.places, datong.timezone, datong.name_zh) == (("Datong",), "UTC", "大同")
+    assert (datong.places, datong.timezone, datong.names["zh"]) == (("Datong",), "UTC", "大同")
 
 
 def test_removing_a_followed_region_asks_first_then_tells_each_chat(fresh_env, capsys):

@@ -64,7 +64,7 @@ def test_this_process_is_not_in_multiprocess_mode() -> None:
 def test_every_documented_series_with_database_gauges(store: Store) -> None:
     store.feeds.add("https://example.org/a.xml")
     paused = store.feeds.add("https://example.org/b.xml")
-    store.feeds.update(paused.id, state="paused")
+    store.feeds.pause(paused.id)
     store.feeds.add("https://example.org/c.xml")
     body, content_type = Exposition([StoreCollector(store)]).render()
     text = body.decode()

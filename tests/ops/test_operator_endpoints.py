@@ -34,7 +34,7 @@ async def test_real_store_behind_the_endpoints(store: Store, tmp_path: Path) -> 
     clock = Clock()
     feed = store.feeds.add("https://example.org/a.xml")
     store.feeds.add("https://example.org/b.xml")
-    store.feeds.update(feed.id, state="paused")
+    store.feeds.pause(feed.id)
     sender = LoopStamp("outbox sender")
     endpoints = OperatorEndpoints(
         store, ingest_interval_seconds=60, clock=clock, sender_last_loop=sender.last

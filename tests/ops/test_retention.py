@@ -18,7 +18,7 @@ def sqlite_url(tmp_path: Path) -> str:
 @pytest.fixture
 def store(store: Store) -> Store:
     """The shared store fixture (both backends) with the region these tests tag."""
-    store.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ("Taiyuan",)))
+    store.regions.upsert(Region("taiyuan", {"en": "Taiyuan", "zh": "太原"}, ("Taiyuan",)))
     return store
 
 
@@ -45,7 +45,7 @@ def test_old_articles_become_tombstones_that_still_deduplicate(store: Store) -> 
         store.articles.add_many([article], now=seen)
     assert store.search.search("training").total == 5
 
-    result = prune_articles(store.engine, now=NOW, retention_days=90)
+    result = prune_articles(store.articles, now=NOW, retention_days=90)
 
     assert (result.tombstoned, result.deleted) == (2, 1)
     assert store.articles.count() == 4
@@ -63,17 +63,17 @@ def test_old_articles_become_tombstones_that_still_deduplicate(store: Store) -> 
     fresh = next(a for a in kept if a.url == "https://news.example/2")
     assert fresh.summary == ("Training 2 was held.",)
 
-    again = prune_articles(store.engine, now=NOW, retention_days=90)
+    again = prune_articles(store.articles, now=NOW, retention_days=90)
     assert (again.tombstoned, again.deleted) == (0, 0)
 
 
 def test_batches_cover_everything(sqlite_url: str) -> None:
     opened = open_store(sqlite_url)
     opened.upgrade()
-    opened.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ()))
+    opened.regions.upsert(Region("taiyuan", {"en": "Taiyuan", "zh": "太原"}, ()))
     batch = [_article(n, 120)[0] for n in range(23)]
     opened.articles.add_many(batch, now=NOW - timedelta(days=120))
-    result = prune_articles(opened.engine, now=NOW, retention_days=90, batch_size=5)
+    result = prune_articles(opened.articles, now=NOW, retention_days=90, batch_size=5)
     assert result.tombstoned == 23
     assert opened.articles.count("taiyuan") == 0
     opened.close()
@@ -82,7 +82,7 @@ def test_batches_cover_everything(sqlite_url: str) -> None:
 def test_bad_arguments_are_refused(sqlite_url: str) -> None:
     opened = open_store(sqlite_url)
     with pytest.raises(OpsError, match="timezone-aware"):
-        prune_articles(opened.engine, now=datetime(2025, 1, 1), retention_days=90)
+        prune_articles(opened.articles, now=datetime(2025, 1, 1), retention_days=90)
     with pytest.raises(OpsError, match="at least 1"):
-        prune_articles(opened.engine, now=NOW, retention_days=0)
+        prune_articles(opened.articles, now=NOW, retention_days=0)
     opened.close()

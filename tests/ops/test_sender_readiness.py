@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import telegram
 
-from bot.chat.sender import OutboxSender, SenderConfig
+from bot.delivery.telegram_transport import OutboxSender, SenderConfig
 from bot.ops.endpoints import OperatorEndpoints
 from bot.ops.liveness import LoopStamp
 from bot.ops.readiness import INGEST_HEARTBEAT, SENDER_HEARTBEAT

@@ -130,7 +130,7 @@ def test_collect_stats_counts_by_local_day_and_region(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 'stats.db'}")
     store.upgrade()
     for region in ("taiyuan", "datong"):
-        store.regions.upsert(Region(region, region.title(), region, ()))
+        store.regions.upsert(Region(region, {"en": region.title(), "zh": region}, ()))
     now = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)  # 20:00 in Shanghai
     stamps = {
         1: ("taiyuan", now - timedelta(hours=1)),
@@ -145,7 +145,7 @@ def test_collect_stats_counts_by_local_day_and_region(tmp_path: Path) -> None:
         )
         store.articles.add_many([article], now=seen)
     series = collect_stats(
-        store.engine,
+        store,
         now=now,
         tz=ZoneInfo("Asia/Shanghai"),
         failures_by_day={date(2025, 6, 1): 2},

@@ -14,9 +14,8 @@ import sys
 import time
 
 from bot.chat.admin_alerts import ALERTS_KEY, AdminAlerts
-from bot.chat.app import build_application
-from bot.chat.jobs import Background
 from bot.news.ingest_report import PausedFeed
+from bot.runtime import Background, build_bot
 from bot.settings import Settings
 from bot.store import open_store
 
@@ -36,7 +35,7 @@ async def main(url: str, root: str, token: str, admin: int, go_at: float, rounds
         bot_token=token, api_url=root, admin_ids=frozenset({admin}), database_url=url
     )
     store = open_store(url)
-    application = build_application(settings, store, background=Background.none())
+    application = build_bot(settings, store, background=Background.none())
     sent = 0
     async with application:
         alerts = application.bot_data[ALERTS_KEY]

@@ -39,7 +39,7 @@ def site() -> Iterator[NewsSite]:
 
 def _prepare(store_url: str, api: BotApiEmulator, site: NewsSite) -> tuple[Store, int]:
     store = open_store(store_url)
-    store.regions.upsert(Region("shanxi", "Shanxi", "山西"))
+    store.regions.upsert(Region("shanxi", {"en": "Shanxi", "zh": "山西"}))
     for title in TITLES:
         site.publish(title)
     store.feeds.add(site.feed_url, "shanxi")

@@ -44,7 +44,7 @@ def test_killed_mid_ingest_then_restarted(
 ) -> None:
     store = open_store(store_url)
     try:
-        store.regions.upsert(Region("shanxi", "Shanxi", "山西"))
+        store.regions.upsert(Region("shanxi", {"en": "Shanxi", "zh": "山西"}))
         pages = [site.publish(f"County news item {n}") for n in range(ARTICLES)]
         store.feeds.add(site.feed_url, "shanxi")
         env = base_env(store_url, bot_api.token, bot_api.root, NEWSBOT_INGEST_INTERVAL="1")

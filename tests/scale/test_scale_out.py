@@ -106,7 +106,7 @@ def test_three_processes_share_a_broadcast_and_survive_the_leader(
         survivors = [p for p in fleet if p is not leader]
 
         late_page = site.publish("Datong restores its city wall")
-        store.feeds.update(feed.id, next_check_at=datetime.now(UTC))
+        store.feeds.check_at(feed.id, datetime.now(UTC))
         wait_until("a new leader", lambda: len(_leaders(survivors)) == 1, 60, *survivors)
         takeover = time.monotonic() - killed_at
         wait_until(

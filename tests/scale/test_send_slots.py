@@ -7,9 +7,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from sqlalchemy import select
 
 from bot.digest.send_budget import Priority, SendBudget, SharedSlots
-from bot.store import SendSlots, open_store
+from bot.store import SendSlots, open_store, send_slots_table
 
 INTERVAL = 0.01  # 100 messages a second
 
@@ -67,3 +68,13 @@ async def test_two_budgets_on_one_database_share_the_rate(store_url: str) -> Non
         took = time.monotonic() - started
     # 80 sends at 100/s in total take at least 79 intervals, whichever budget gave them out.
     assert took >= 79 * INTERVAL
+
+
+@pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
+def test_the_slot_lives_in_its_own_table(store_url: str) -> None:
+    with open_store(store_url) as store:
+        assert SendSlots(store.engine).book(INTERVAL, 60.0).granted
+        with store.engine.connect() as conn:
+            names = conn.execute(select(send_slots_table.c.name)).scalars().all()
+        assert names == ["outbox"]
+        assert store.heartbeats.get("outbox-send-slot") is None

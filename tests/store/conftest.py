@@ -12,8 +12,8 @@ import pytest
 from bot.store import Article, NewArticle, Region, Store
 
 NOW = datetime(2024, 11, 29, 12, 0, tzinfo=UTC)
-SHANXI = Region("shanxi", "Shanxi", "山西", ("Taiyuan", "太原", "Datong"))
-HEBEI = Region("hebei", "Hebei", "河北", ("Shijiazhuang", "石家庄"))
+SHANXI = Region("shanxi", {"en": "Shanxi", "zh": "山西"}, ("Taiyuan", "太原", "Datong"))
+HEBEI = Region("hebei", {"en": "Hebei", "zh": "河北"}, ("Shijiazhuang", "石家庄"))
 
 MakeArticle = Callable[..., Article]
 

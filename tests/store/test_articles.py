@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from bot.store import (
+    ArticleForDigest,
     DuplicateArticleError,
     NewArticle,
     SectionSummaryRecord,
@@ -109,7 +110,7 @@ def test_latest_filters_by_region_and_since(store, make_article):
     assert [a.id for a in store.articles.latest(region_id="shanxi", since=since)] == [new.id]
 
 
-def test_in_window_uses_first_seen_and_regions(store, make_article):
+def test_digest_window_uses_first_seen_and_regions(store, make_article):
     start = NOW - timedelta(hours=10)
     before = make_article(regions=("shanxi",), first_seen_at=start - timedelta(seconds=1))
     inside = make_article(regions=("shanxi",), first_seen_at=start)
@@ -119,13 +120,13 @@ def test_in_window_uses_first_seen_and_regions(store, make_article):
     at_end = make_article(regions=("shanxi",), first_seen_at=NOW)
     assert before.id
     assert at_end.id
-    ids = [a.id for a in store.articles.in_window(start, NOW, ["shanxi"])]
+    ids = [a.id for a in store.articles.for_digest(start, NOW, ["shanxi"])]
     assert ids == [inside.id, both.id]
-    ids = [a.id for a in store.articles.in_window(start, NOW, ["hebei", "shanxi"])]
+    ids = [a.id for a in store.articles.for_digest(start, NOW, ["hebei", "shanxi"])]
     assert ids == [inside.id, both.id, hebei.id]
-    ids = [a.id for a in store.articles.in_window(start, NOW)]
+    ids = [a.id for a in store.articles.for_digest(start, NOW)]
     assert ids == [inside.id, both.id, hebei.id, untagged.id]
-    assert store.articles.in_window(start, NOW, []) == []
+    assert store.articles.for_digest(start, NOW, []) == []
 
 
 def test_clusters(store, make_article):
@@ -135,11 +136,9 @@ def test_clusters(store, make_article):
     loner = make_article(first_seen_at=NOW - timedelta(days=2))
     assert [a.id for a in store.articles.cluster_members(root.id)] == [root.id, copy.id]
     assert [a.id for a in store.articles.cluster_members(loner.id)] == [loner.id]
-    recent = store.articles.cluster_candidates(NOW - timedelta(days=1), limit=10)
-    assert [a.id for a in recent] == [copy.id, root.id]
-    assert [a.id for a in store.articles.cluster_candidates(NOW - timedelta(days=3), 1)] == [
-        copy.id
-    ]
+    recent = store.articles.for_clustering(NOW - timedelta(days=1), limit=10, lead_chars=5)
+    assert [(a.id, a.cluster_id) for a in recent] == [(copy.id, root.id), (root.id, root.id)]
+    assert [a.id for a in store.articles.for_clustering(NOW - timedelta(days=3), 1, 5)] == [copy.id]
     store.articles.set_cluster(loner.id, root.id)
     assert len(store.articles.cluster_members(root.id)) == 3
 
@@ -189,3 +188,35 @@ def test_concurrent_writers_from_separate_connections(store_url):
         assert sorted(pool.map(write, range(4))) == [0, 1, 2, 3]
     with open_store(store_url) as check:
         assert check.articles.count() == 60
+
+
+def test_read_models_carry_no_bodies(store, make_article):
+    sections = (SectionSummaryRecord("Heading", ("One.", "Two.")),)
+    full = make_article(
+        regions=("shanxi", "hebei"),
+        text="Coal prices rose again in Taiyuan this week.",
+        sections=sections,
+        summary=("Coal prices rose.",),
+        first_seen_at=NOW - timedelta(hours=1),
+    )
+    bare = make_article(summary=("Only a summary.", "Two lines."), first_seen_at=NOW)
+    leads = store.articles.for_clustering(NOW - timedelta(days=1), limit=10, lead_chars=11)
+    assert [(a.id, a.cluster_id, a.lead) for a in leads] == [
+        (bare.id, bare.id, "Only a summary. Two lines."),
+        (full.id, full.id, "Coal prices"),
+    ]
+    assert leads[1].title == full.title
+    (shown,) = store.articles.for_digest(NOW - timedelta(hours=2), NOW, ["hebei"])
+    assert "text" not in ArticleForDigest.__dataclass_fields__
+    assert shown == ArticleForDigest(
+        id=full.id,
+        cluster_id=full.cluster_id,
+        url=full.url,
+        title=full.title,
+        source=full.source,
+        published_at=full.published_at,
+        first_seen_at=full.first_seen_at,
+        sections=sections,
+        summary=full.summary,
+        regions=("hebei", "shanxi"),
+    )

@@ -22,7 +22,7 @@ def _run(module, argv, url):
 
 def _seed(url):
     with open_store(url) as store:
-        store.regions.upsert(Region("shanxi", "Shanxi", "山西"))
+        store.regions.upsert(Region("shanxi", {"en": "Shanxi", "zh": "山西"}))
         store.articles.add(
             NewArticle(
                 url="https://a.example/taiyuan-training",

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.ops.stats_data import collect_stats
-from bot.store import Store
+from bot.store import CheckFailed, CheckSucceeded, Store
 
 DAY = date(2024, 11, 29)
 
@@ -38,15 +38,15 @@ def test_removing_a_feed_removes_its_history(store: Store) -> None:
     assert store.feeds.failures_by_day(DAY) == {}
 
 
-def test_a_rising_error_count_records_one_failure_today(store: Store) -> None:
+def test_each_failed_check_records_one_failure_on_its_day(store: Store) -> None:
     feed = store.feeds.add("https://flaky.example/feed.xml")
-    today = datetime.now(UTC).date()
-    store.feeds.update(feed.id, error_count=1, last_error="timeout")
-    store.feeds.update(feed.id, error_count=2, last_error="timeout")
-    store.feeds.update(feed.id, last_error="still timing out")  # count unchanged
-    store.feeds.update(feed.id, error_count=0, last_error=None)  # success resets
-    store.feeds.update(feed.id, error_count=1, last_error="HTTP 500")
-    assert store.feeds.failures_by_day(today) == {today: 3}
+    late = datetime(2024, 11, 29, 23, 59, tzinfo=UTC)
+    store.feeds.record_check(feed.id, CheckFailed("timeout"), late)
+    store.feeds.record_check(feed.id, CheckFailed("timeout"), late)
+    store.feeds.record_check(feed.id, CheckSucceeded(), late)  # success resets the count only
+    store.feeds.record_check(feed.id, CheckFailed("HTTP 500"), late + timedelta(minutes=2))
+    assert store.feeds.get(feed.id).error_count == 1
+    assert store.feeds.failures_by_day(DAY) == {DAY: 2, DAY + timedelta(days=1): 1}
 
 
 def test_stats_chart_data_reads_the_history(store: Store) -> None:
@@ -55,7 +55,7 @@ def test_stats_chart_data_reads_the_history(store: Store) -> None:
     store.feeds.record_failure(feed.id, DAY, count=4)
     store.feeds.record_failure(feed.id, DAY - timedelta(days=13))
     store.feeds.record_failure(feed.id, DAY - timedelta(days=14))  # outside the window
-    series = collect_stats(store.engine, now=now, tz=ZoneInfo("Asia/Shanghai"))
+    series = collect_stats(store, now=now, tz=ZoneInfo("Asia/Shanghai"))
     assert len(series.days) == 14
     assert series.failures[-1] == 4
     assert series.failures[0] == 1

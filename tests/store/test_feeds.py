@@ -4,14 +4,14 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from bot.store import InvalidFieldError, Region, UnknownRegionError
+from bot.store import CheckFailed, CheckSucceeded, FeedSchedule, Region, UnknownRegionError
 
 NOW = datetime(2024, 11, 29, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def shanxi(store):
-    store.regions.upsert(Region("shanxi", "Shanxi", "山西"))
+    store.regions.upsert(Region("shanxi", {"en": "Shanxi", "zh": "山西"}))
     return "shanxi"
 
 
@@ -47,43 +47,69 @@ def test_get_get_by_url_list_remove(store, shanxi):
     assert store.feeds.list() == [b]
 
 
-def test_update_fields_roundtrip_as_utc(store):
+def test_a_successful_check_stores_validators_and_reschedules(store):
     feed = store.feeds.add("https://a.example/rss")
     beijing = timezone(timedelta(hours=8))
-    updated = store.feeds.update(
-        feed.id,
-        etag='"abc"',
-        last_modified="Fri, 29 Nov 2024 10:00:00 GMT",
-        next_check_at=datetime(2024, 11, 29, 20, 30, tzinfo=beijing),
-        error_count=3,
-        last_error="HTTP 403 — the site blocks bots",
-        last_success_at=NOW,
-        state="paused",
-        title="Renamed",
+    at = datetime(2024, 11, 29, 20, 0, tzinfo=beijing)
+    outcome = CheckSucceeded(
+        etag='"abc"', last_modified="Fri, 29 Nov 2024 10:00:00 GMT", title="Named"
     )
+    updated = store.feeds.record_check(feed.id, outcome, at)
     assert updated is not None
     assert updated.etag == '"abc"'
     assert updated.last_modified == "Fri, 29 Nov 2024 10:00:00 GMT"
-    assert updated.next_check_at == datetime(2024, 11, 29, 12, 30, tzinfo=UTC)
-    assert updated.next_check_at.tzinfo is not None
+    assert updated.next_check_at == datetime(2024, 11, 29, 12, 15, tzinfo=UTC)
     assert updated.next_check_at.utcoffset() == timedelta(0)
-    assert updated.error_count == 3
-    assert updated.last_error == "HTTP 403 — the site blocks bots"
     assert updated.last_success_at == NOW
-    assert updated.state == "paused"
-    assert updated.title == "Renamed"
+    assert (updated.state, updated.error_count, updated.last_error) == ("active", 0, None)
+    assert updated.title == "Named"
     assert store.feeds.get(feed.id) == updated
+    # A 304 keeps the validators; a stored title is never replaced by the feed's own.
+    again = store.feeds.record_check(
+        feed.id, CheckSucceeded(not_modified=True, title="Other"), NOW + timedelta(hours=1)
+    )
+    assert (again.etag, again.title) == ('"abc"', "Named")
+    assert again.last_success_at == NOW + timedelta(hours=1)
 
 
-def test_update_rejects_unknown_fields_and_states(store):
+def test_failed_checks_back_off_count_and_pause(store):
     feed = store.feeds.add("https://a.example/rss")
-    with pytest.raises(InvalidFieldError):
-        store.feeds.update(feed.id, url="https://elsewhere.example/")
-    with pytest.raises(InvalidFieldError):
-        store.feeds.update(feed.id, state="broken")
+    schedule = FeedSchedule(pause_after=3)
+    delays, at = [], NOW
+    for _ in range(3):
+        updated = store.feeds.record_check(feed.id, CheckFailed("HTTP 503"), at, schedule)
+        delays.append(updated.next_check_at - at)
+        at = updated.next_check_at
+    assert delays == [timedelta(minutes=1), timedelta(minutes=2), timedelta(minutes=4)]
+    assert (updated.state, updated.error_count, updated.last_error) == ("paused", 3, "HTTP 503")
+    assert store.feeds.failures_by_day(NOW.date()) == {NOW.date(): 3}
+    long = store.feeds.record_check(feed.id, CheckFailed("x" * 900), at, schedule)
+    assert len(long.last_error) == 500
+    recovered = store.feeds.record_check(feed.id, CheckSucceeded(), at)
+    assert (recovered.state, recovered.error_count, recovered.last_error) == ("active", 0, None)
+    assert store.feeds.record_check(feed.id + 1000, CheckFailed("gone"), NOW) is None
+    assert store.feeds.failures_by_day(NOW.date()) == {NOW.date(): 4}
+
+
+def test_explicit_changes(store, shanxi):
+    feed = store.feeds.add("https://a.example/rss")
+    assert store.feeds.rename(feed.id, "Renamed").title == "Renamed"
+    assert store.feeds.set_region(feed.id, shanxi).region_id == shanxi
+    assert store.feeds.set_region(feed.id, None).region_id is None
     with pytest.raises(UnknownRegionError):
-        store.feeds.update(feed.id, region_id="nowhere")
-    assert store.feeds.update(feed.id + 1000, error_count=1) is None
+        store.feeds.set_region(feed.id, "nowhere")
+    beijing = timezone(timedelta(hours=8))
+    moved = store.feeds.check_at(feed.id, datetime(2024, 11, 29, 20, 30, tzinfo=beijing))
+    assert moved.next_check_at == datetime(2024, 11, 29, 12, 30, tzinfo=UTC)
+    for _ in range(2):
+        store.feeds.record_check(feed.id, CheckFailed("timeout"), NOW)
+    assert store.feeds.pause(feed.id).state == "paused"
+    resumed = store.feeds.resume(feed.id)
+    assert (resumed.state, resumed.error_count, resumed.last_error) == ("active", 0, None)
+    assert resumed.next_check_at is None
+    # Resuming forgives the failures in a row, not the history behind /stats.
+    assert store.feeds.failures_by_day(NOW.date()) == {NOW.date(): 2}
+    assert store.feeds.pause(feed.id + 1000) is None
 
 
 def test_due_picks_active_overdue_feeds_most_overdue_first(store):
@@ -92,10 +118,10 @@ def test_due_picks_active_overdue_feeds_most_overdue_first(store):
     later = store.feeds.add("https://later.example/rss")
     future = store.feeds.add("https://future.example/rss")
     paused = store.feeds.add("https://paused.example/rss")
-    store.feeds.update(late.id, next_check_at=NOW - timedelta(minutes=5))
-    store.feeds.update(later.id, next_check_at=NOW - timedelta(minutes=30))
-    store.feeds.update(future.id, next_check_at=NOW + timedelta(minutes=1))
-    store.feeds.update(paused.id, state="paused")
+    store.feeds.check_at(late.id, NOW - timedelta(minutes=5))
+    store.feeds.check_at(later.id, NOW - timedelta(minutes=30))
+    store.feeds.check_at(future.id, NOW + timedelta(minutes=1))
+    store.feeds.pause(paused.id)
     due = store.feeds.due(NOW, limit=10)
     assert [f.id for f in due] == [never.id, later.id, late.id]
     assert [f.id for f in store.feeds.due(NOW, limit=2)] == [never.id, later.id]
@@ -112,7 +138,7 @@ def test_removing_a_region_detaches_its_feeds(store, shanxi):
 def test_count_by_state(store):
     a = store.feeds.add("https://a.example/rss")
     store.feeds.add("https://b.example/rss")
-    store.feeds.update(a.id, state="paused")
+    store.feeds.pause(a.id)
     assert store.feeds.count_by_state() == {"active": 1, "paused": 1}
 
 

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
-from sqlalchemy import inspect
+from datetime import UTC, datetime
 
-from bot.store import downgrade, head_revision, open_store, upgrade
+from sqlalchemy import func, inspect, select
+
+from bot.store import downgrade, head_revision, open_store, send_slots_table, upgrade
 
 CORE_TABLES = {"regions", "feeds", "articles", "article_regions", "heartbeats"}
 
@@ -56,3 +58,22 @@ def test_sqlite_pragmas_are_set(store):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_send_slot_moves_from_heartbeats_to_its_own_table(empty_store_url):
+    upgrade(empty_store_url, "0006_alerts_schedules")
+    at = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    with open_store(empty_store_url) as store:
+        store.heartbeats.beat("outbox-send-slot", at)  # where earlier versions kept the slot
+        store.heartbeats.beat("ingest", at)
+        assert "send_slots" not in inspect(store.engine).get_table_names()
+    upgrade(empty_store_url, "0007_send_slots")
+    with open_store(empty_store_url) as store:
+        assert "send_slots" in inspect(store.engine).get_table_names()
+        assert store.heartbeats.get("outbox-send-slot") is None
+        assert store.heartbeats.get("ingest") == at, "the real heartbeats stay"
+        with store.engine.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(send_slots_table)).scalar() == 0
+    downgrade(empty_store_url, "0006_alerts_schedules")
+    with open_store(empty_store_url) as store:
+        assert "send_slots" not in inspect(store.engine).get_table_names()

@@ -7,18 +7,18 @@ from bot.store import Region
 
 def test_region_upsert_get_list(store):
     assert store.regions.list() == []
-    region = Region("shanxi", "Shanxi", "山西", ("Taiyuan", "太原"))
+    region = Region("shanxi", {"en": "Shanxi", "zh": "山西"}, ("Taiyuan", "太原"))
     store.regions.upsert(region)
     assert store.regions.get("shanxi") == region
-    renamed = Region("shanxi", "Shanxi Province", "山西省", ("Datong",))
+    renamed = Region("shanxi", {"en": "Shanxi Province", "zh": "山西省"}, ("Datong",))
     store.regions.upsert(renamed)
-    store.regions.upsert(Region("beijing", "Beijing", "北京"))
-    assert store.regions.list() == [Region("beijing", "Beijing", "北京"), renamed]
+    store.regions.upsert(Region("beijing", {"en": "Beijing", "zh": "北京"}))
+    assert store.regions.list() == [Region("beijing", {"en": "Beijing", "zh": "北京"}), renamed]
     assert store.regions.get("nowhere") is None
 
 
 def test_region_remove(store):
-    store.regions.upsert(Region("x", "X", "X"))
+    store.regions.upsert(Region("x", {"en": "X", "zh": "X"}))
     assert store.regions.remove("x") is True
     assert store.regions.remove("x") is False
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.store import NewArticle, downgrade, fold, open_store, upgrade
-from summarizer.tokenize import get_tokenizer
+from summarizer.languages import get_language
 from tests.multilingual import STORIES
 
 NOW = datetime(2024, 11, 29, 12, 0, tzinfo=UTC)
@@ -24,7 +24,7 @@ def _strip_accents(word: str) -> str:
 
 def _title_words(code: str, title: str) -> list[str]:
     """What a reader would type: the title's words as the summarizer splits them."""
-    return list(dict.fromkeys(get_tokenizer(code).to_words(title)))
+    return list(dict.fromkeys(get_language(code).tokenizer.to_words(title)))
 
 
 @pytest.fixture

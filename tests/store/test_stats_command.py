@@ -11,9 +11,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw
 
-from bot.chat.app import build_application, serving
-from bot.chat.i18n import t
-from bot.chat.jobs import Background
+from bot.i18n import t, tn
 from bot.ops.stats_chart import (
     BACKGROUND,
     FAILURE_COLOR,
@@ -23,9 +21,10 @@ from bot.ops.stats_chart import (
     chart_font,
     draw_stats,
 )
+from bot.runtime import Background, build_bot, serving
 from bot.sandbox import BotApiEmulator, Chat, User
 from bot.settings import Settings
-from bot.store import NewArticle, Region, Store, open_store
+from bot.store import CheckFailed, NewArticle, Region, Store, open_store
 
 
 def _picture(png: bytes) -> Image.Image:
@@ -62,7 +61,7 @@ async def _running(
         database_url=store_url,
         timezone="UTC",
     )
-    application = build_application(settings, store, background=Background.none())
+    application = build_bot(settings, store, background=Background.none())
     async with serving(application):
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=0.0, timeout=1)
@@ -85,9 +84,9 @@ async def test_stats_chart_draws_todays_feed_failures(store_url: str, tmp_path: 
             caption, quiet = await _stats_png(api, chat, admin, tmp_path)
             assert "Articles: " in caption
             assert _failure_pixels(quiet) == 0
-            # What the ingest does after a failed fetch: raise the feed's error count.
-            store.feeds.update(feed.id, error_count=1, last_error="HTTP 500")
-            store.feeds.update(feed.id, error_count=2, last_error="timeout")
+            # What the ingest does after a failed fetch.
+            store.feeds.record_check(feed.id, CheckFailed("HTTP 500"), datetime.now(UTC))
+            store.feeds.record_check(feed.id, CheckFailed("timeout"), datetime.now(UTC))
             _, failing = await _stats_png(api, chat, admin, tmp_path)
             assert _failure_pixels(failing) > 100
         assert store.feeds.failures_by_day(datetime.now(UTC).date()) == {
@@ -103,8 +102,8 @@ async def test_a_chinese_admin_gets_a_chart_in_chinese(store_url: str, tmp_path:
     store: Store = open_store(store_url)
     try:
         admin = api.create_user("李雷", language_code="zh-hans")
-        store.regions.upsert(Region("taiyuan", "Taiyuan", "太原", ()))
-        store.regions.upsert(Region("shanghai", "Shanghai", "上海", ()))
+        store.regions.upsert(Region("taiyuan", {"en": "Taiyuan", "zh": "太原"}, ()))
+        store.regions.upsert(Region("shanghai", {"en": "Shanghai", "zh": "上海"}, ()))
         now = datetime.now(UTC)
         for n, region in enumerate(("taiyuan", "taiyuan", "shanghai")):
             story = NewArticle(url=f"https://n.example/{n}", title=f"t{n}", regions=(region,))
@@ -116,7 +115,7 @@ async def test_a_chinese_admin_gets_a_chart_in_chinese(store_url: str, tmp_path:
         api.stop()
     assert "文章：3" in caption
     picture = _picture(png)
-    words = ChartWords(t("zh", "stats_chart_title", days=14), t("zh", "stats_chart_failures"))
+    words = ChartWords(tn("zh", "stats_chart_title", 14), t("zh", "stats_chart_failures"))
     # Where the chart puts its words: the busiest region's name first in the legend.
     days = (now.date(),) * 14
     zeros = (0,) * 14

@@ -8,7 +8,7 @@ import pytest
 
 from summarizer import parse_article
 from summarizer.clean import clean_lines, is_end_marker, junk_reason
-from summarizer.tokenize import get_tokenizer
+from summarizer.languages import get_language
 
 DATA = Path(__file__).parent / "data"
 
@@ -94,7 +94,7 @@ def test_trailing_end_marks_and_scroll_prompts_are_stripped_from_text() -> None:
 def test_clean_articles_keep_every_sentence(name: str) -> None:
     text = (DATA / name).read_text(encoding="utf-8")
     article = parse_article(text)
-    tokenizer = get_tokenizer(article.language)
+    tokenizer = get_language(article.language).tokenizer
     kept = {
         s
         for p in (sec.paragraphs for sec in article.sections)

@@ -16,7 +16,7 @@ from summarizer import (
     summarize,
 )
 from summarizer.algorithms import ALGORITHMS
-from summarizer.tokenize import get_tokenizer
+from summarizer.languages import get_language
 
 DATA = Path(__file__).parent / "data"
 
@@ -27,7 +27,7 @@ def read(name: str) -> str:
 
 def all_sentences(text: str) -> list[str]:
     article = parse_article(text)
-    tokenizer = get_tokenizer(article.language)
+    tokenizer = get_language(article.language).tokenizer
     return [
         s
         for section in article.sections
@@ -43,7 +43,7 @@ def test_every_headed_section_gets_whole_sentences_in_order(name: str) -> None:
     article = parse_article(text)
     headed = [s for s in article.sections if s.heading is not None]
     assert [s.heading for s in summary.sections] == [s.heading for s in headed]
-    tokenizer = get_tokenizer(article.language)
+    tokenizer = get_language(article.language).tokenizer
     for section, result in zip(headed, summary.sections, strict=True):
         own = [s for p in section.paragraphs for s in tokenizer.to_sentences(p)]
         assert 1 <= len(result.sentences) <= 2

@@ -16,7 +16,7 @@ from rouge_score import rouge_scorer
 
 from bench.dev_split import REPORT, part_of
 from summarizer.algorithms import select
-from summarizer.tokenize import get_tokenizer
+from summarizer.languages import get_language
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_SET = ROOT / ".." / "shared" / "eval" / "cnndm_dev.jsonl"
@@ -49,10 +49,10 @@ def test_default_is_not_below_lead3_on_the_untouched_part() -> None:
     rows = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line]
     rows = [row for row in rows if part_of(str(row["id"])) == REPORT]
     assert len(rows) >= 40, "the report part lost articles: the split changed"
-    tokenizer = get_tokenizer("en")
-    split = [list(tokenizer.to_sentences(row["text"])) for row in rows]
+    english = get_language("en")
+    split = [list(english.tokenizer.to_sentences(row["text"])) for row in rows]
     refs = [row["references"][0] for row in rows]
-    ours = _mean_scores([select(s, SENTENCES, tokenizer=tokenizer) for s in split], split, refs)
+    ours = _mean_scores([select(s, SENTENCES, language=english) for s in split], split, refs)
     lead = _mean_scores([list(range(min(SENTENCES, len(s)))) for s in split], split, refs)
     for name in SCORES:
         assert ours[name] >= lead[name], (name, ours, lead)

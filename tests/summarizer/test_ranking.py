@@ -6,13 +6,13 @@ import pytest
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
 
-from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, language_tools, select
+from summarizer.algorithms import ALGORITHMS, DEFAULT_ALGORITHM, select
 from summarizer.errors import SummarizerError, UnknownAlgorithmError
+from summarizer.languages import Language, get_language
 from summarizer.ranking import NewsSummarizer, NewsWeights, SentenceData, rank
-from summarizer.tokenize import get_tokenizer
 
-EN = get_tokenizer("en")
-ZH = get_tokenizer("zh")
+EN = get_language("en")
+ZH = get_language("zh")
 
 STORY = [
     "The city council approved a new budget of 4.2 million dollars for road repairs on Monday.",
@@ -43,12 +43,12 @@ def test_algorithm_names_match_the_contract() -> None:
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
-@pytest.mark.parametrize(("sentences", "tokenizer"), [(STORY, EN), (ZH_STORY, ZH)])
+@pytest.mark.parametrize(("sentences", "language"), [(STORY, EN), (ZH_STORY, ZH)])
 def test_every_algorithm_returns_ascending_indexes_within_count(
-    algorithm: str, sentences: list[str], tokenizer: object
+    algorithm: str, sentences: list[str], language: Language
 ) -> None:
     for count in (1, 2, 3):
-        picked = select(sentences, count, tokenizer=tokenizer, algorithm=algorithm)  # type: ignore[arg-type]
+        picked = select(sentences, count, language=language, algorithm=algorithm)
         assert 1 <= len(picked) <= count
         assert picked == sorted(set(picked))
         assert all(0 <= i < len(sentences) for i in picked)
@@ -57,30 +57,30 @@ def test_every_algorithm_returns_ascending_indexes_within_count(
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
 def test_every_algorithm_respects_max_chars(algorithm: str) -> None:
     budget = 200
-    picked = select(STORY, 3, tokenizer=EN, algorithm=algorithm, max_chars=budget)
+    picked = select(STORY, 3, language=EN, algorithm=algorithm, max_chars=budget)
     assert picked
     assert len(" ".join(STORY[i] for i in picked)) <= budget
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
 def test_a_single_sentence_longer_than_max_chars_is_still_returned(algorithm: str) -> None:
-    assert select(STORY, 3, tokenizer=EN, algorithm=algorithm, max_chars=10) != []
-    assert len(select(STORY, 3, tokenizer=EN, algorithm=algorithm, max_chars=10)) == 1
+    assert select(STORY, 3, language=EN, algorithm=algorithm, max_chars=10) != []
+    assert len(select(STORY, 3, language=EN, algorithm=algorithm, max_chars=10)) == 1
 
 
 def test_unknown_algorithm_names_the_valid_ones() -> None:
     with pytest.raises(UnknownAlgorithmError) as caught:
-        select(STORY, 3, tokenizer=EN, algorithm="pagerank")
+        select(STORY, 3, language=EN, algorithm="pagerank")
     assert isinstance(caught.value, SummarizerError)
     for name in ALGORITHMS:
         assert name in str(caught.value)
 
 
 def test_algorithm_names_ignore_case_and_none_means_default() -> None:
-    assert select(STORY, 2, tokenizer=EN, algorithm="LexRank") == select(
-        STORY, 2, tokenizer=EN, algorithm="lexrank"
+    assert select(STORY, 2, language=EN, algorithm="LexRank") == select(
+        STORY, 2, language=EN, algorithm="lexrank"
     )
-    assert select(STORY, 2, tokenizer=EN) == select(STORY, 2, tokenizer=EN, algorithm="news")
+    assert select(STORY, 2, language=EN) == select(STORY, 2, language=EN, algorithm="news")
 
 
 @pytest.mark.parametrize("algorithm", ALGORITHMS)
@@ -96,7 +96,7 @@ def test_algorithm_names_ignore_case_and_none_means_default() -> None:
     ids=["empty", "one", "identical", "no-words", "some-words"],
 )
 def test_degenerate_inputs_never_crash(algorithm: str, sentences: list[str]) -> None:
-    picked = select(sentences, 3, tokenizer=EN, algorithm=algorithm)
+    picked = select(sentences, 3, language=EN, algorithm=algorithm)
     if not sentences:
         assert picked == []
     else:
@@ -106,11 +106,11 @@ def test_degenerate_inputs_never_crash(algorithm: str, sentences: list[str]) -> 
 
 def test_news_prefers_a_sentence_with_words_over_debris() -> None:
     sentences = ["...", "The council approved the budget for the roads.", "2024."]
-    assert select(sentences, 1, tokenizer=EN) == [1]
+    assert select(sentences, 1, language=EN) == [1]
 
 
 def test_zero_count_selects_nothing() -> None:
-    assert select(STORY, 0, tokenizer=EN) == []
+    assert select(STORY, 0, language=EN) == []
 
 
 def test_news_keeps_the_lede_and_skips_debris() -> None:
@@ -120,20 +120,20 @@ def test_news_keeps_the_lede_and_skips_debris() -> None:
         "Scroll down for video",
         "Click here to subscribe to our newsletter for more stories.",
     ]
-    picked = select(sentences, 3, tokenizer=EN)
+    picked = select(sentences, 3, language=EN)
     assert 1 in picked
     assert not {0, 6, 7} & set(picked)
 
 
 def test_news_does_not_repeat_a_duplicate_sentence() -> None:
     sentences = [STORY[0], STORY[0], *STORY[1:]]
-    picked = select(sentences, 3, tokenizer=EN)
+    picked = select(sentences, 3, language=EN)
     assert not {0, 1} <= set(picked)
 
 
 def test_title_overlap_pulls_a_matching_sentence_in() -> None:
-    without = select(STORY, 2, tokenizer=EN)
-    with_title = select(STORY, 2, tokenizer=EN, title="Library grant from the regional government")
+    without = select(STORY, 2, language=EN)
+    with_title = select(STORY, 2, language=EN, title="Library grant from the regional government")
     assert 6 not in without
     assert 6 in with_title
 
@@ -142,7 +142,7 @@ def test_news_summarizer_is_a_drop_in_sumy_summarizer() -> None:
     summarizer = NewsSummarizer(Stemmer("english"))
     summarizer.stop_words = ["the", "a", "of"]
     assert "the" in summarizer.stop_words
-    document = ObjectDocumentModel([Paragraph([Sentence(s, EN) for s in STORY])])
+    document = ObjectDocumentModel([Paragraph([Sentence(s, EN.tokenizer) for s in STORY])])
     picked = summarizer(document, 2)
     assert len(picked) == 2
     assert all(isinstance(s, Sentence) for s in picked)
@@ -170,16 +170,15 @@ def test_a_question_is_not_picked_over_a_statement() -> None:
         "But will the new budget for road repairs be enough for the city?",
         "The road repairs budget doubles the money spent on the city's roads.",
     ]
-    assert select(story, 2, tokenizer=EN) == [0, 2]
+    assert select(story, 2, language=EN) == [0, 2]
 
 
 def test_default_select_matches_the_sumy_summarizer_on_a_document() -> None:
-    body = [Sentence(text, EN) for text in STORY]
-    heading = Sentence("Council doubles road budget", EN, is_heading=True)
-    stemmer, stop_words = language_tools(EN.language)
-    summarizer = NewsSummarizer(stemmer, max_chars=300)
-    summarizer.stop_words = stop_words
+    body = [Sentence(text, EN.tokenizer) for text in STORY]
+    heading = Sentence("Council doubles road budget", EN.tokenizer, is_heading=True)
+    summarizer = NewsSummarizer(EN.stem, max_chars=300)
+    summarizer.stop_words = EN.stop_words
     picked = summarizer(ObjectDocumentModel([Paragraph([heading, *body])]), 3)
     assert [body.index(s) for s in picked] == select(
-        STORY, 3, tokenizer=EN, title="Council doubles road budget", max_chars=300
+        STORY, 3, language=EN, title="Council doubles road budget", max_chars=300
     )

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from summarizer.algorithms import select
-from summarizer.tokenize import get_tokenizer
+from summarizer.languages import get_language
 
-ZH = get_tokenizer("zh")
+ZH = get_language("zh")
 
 SHORT_POSTS = [
     "晋源区图书馆新馆今日正式开放，藏书二十万册。市民可凭身份证免费办理借阅证。",
@@ -43,16 +43,16 @@ DEBRIS = {7, 8, 9}
 @pytest.mark.parametrize("post", SHORT_POSTS)
 @pytest.mark.parametrize("count", [1, 2, 3])
 def test_the_lede_of_a_short_post_is_always_kept(post: str, count: int) -> None:
-    sentences = list(ZH.to_sentences(post))
+    sentences = list(ZH.tokenizer.to_sentences(post))
     assert 1 <= len(sentences) <= 3
-    picked = select(sentences, count, tokenizer=ZH)
+    picked = select(sentences, count, language=ZH)
     assert picked[0] == 0
     if len(sentences) <= count:
         assert picked == list(range(len(sentences)))
 
 
 def test_a_long_article_yields_its_lede_and_substance_not_debris() -> None:
-    picked = select(LONG_ARTICLE, 3, tokenizer=ZH)
+    picked = select(LONG_ARTICLE, 3, language=ZH)
     assert picked[0] == 0
     assert not DEBRIS & set(picked)
     assert 4 not in picked  # a bare quote says nothing on its own
@@ -60,11 +60,11 @@ def test_a_long_article_yields_its_lede_and_substance_not_debris() -> None:
 
 
 def test_one_sentence_summary_of_a_long_article_is_the_lede() -> None:
-    assert select(LONG_ARTICLE, 1, tokenizer=ZH) == [0]
+    assert select(LONG_ARTICLE, 1, language=ZH) == [0]
 
 
 def test_a_digest_budget_keeps_chinese_picks_within_max_chars() -> None:
-    picked = select(LONG_ARTICLE, 3, tokenizer=ZH, max_chars=80)
+    picked = select(LONG_ARTICLE, 3, language=ZH, max_chars=80)
     assert picked[0] == 0
     assert len(" ".join(LONG_ARTICLE[i] for i in picked)) <= 80
 
@@ -76,6 +76,6 @@ def test_traditional_script_ranks_too() -> None:
         "交通局指出，公車每日載客量已恢復至疫情前九成。",
         "責任編輯：陳小明",
     ]
-    picked = select(article, 2, tokenizer=ZH)
+    picked = select(article, 2, language=ZH)
     assert picked[0] == 0
     assert 3 not in picked

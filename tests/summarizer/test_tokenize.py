@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 
 from summarizer.errors import UnsupportedLanguageError
-from summarizer.languages import stemmer, stop_words, sumy_language
-from summarizer.tokenize import get_tokenizer
+from summarizer.languages import get_language, sumy_language
+from summarizer.tokenize import Tokenizer
+
+
+def tokenizer_for(code: str) -> Tokenizer:
+    return get_language(code).tokenizer
 
 
 def sentences(text: str, code: str = "en") -> list[str]:
-    return list(get_tokenizer(code).to_sentences(text))
+    return list(tokenizer_for(code).to_sentences(text))
 
 
 def test_plain_sentences_split_on_terminal_punctuation() -> None:
@@ -114,12 +118,12 @@ def test_german_ordinal_dot_does_not_split() -> None:
 
 
 def test_english_words_drop_punctuation_and_numbers() -> None:
-    words = get_tokenizer("en").to_words("It's a well-known fact, isn't it? 2020 began.")
+    words = tokenizer_for("en").to_words("It's a well-known fact, isn't it? 2020 began.")
     assert words == ("It's", "a", "well-known", "fact", "isn't", "it", "began")
 
 
 def test_chinese_words_are_segmented_and_latin_words_kept() -> None:
-    words = get_tokenizer("zh").to_words("晋源区创新党员干部培训模式，Apple发布了iPhone。")
+    words = tokenizer_for("zh").to_words("晋源区创新党员干部培训模式，Apple发布了iPhone。")
     assert "晋源区" in words
     assert "培训" in words
     assert "Apple" in words
@@ -128,38 +132,38 @@ def test_chinese_words_are_segmented_and_latin_words_kept() -> None:
 
 
 def test_japanese_words_come_from_the_segmenter() -> None:
-    words = get_tokenizer("ja").to_words("東京都は新しい政策を発表した。")
+    words = tokenizer_for("ja").to_words("東京都は新しい政策を発表した。")
     assert words[:3] == ("東京都", "は", "新しい")
     assert "。" not in words
 
 
 def test_tokenizer_language_names_and_caching() -> None:
-    assert get_tokenizer("en").language == "english"
-    assert get_tokenizer("ZH").language == "chinese"
-    assert get_tokenizer("sw").language == "sw"
-    assert get_tokenizer("und").code == "und"
-    assert get_tokenizer("und").language == "neutral"
-    assert get_tokenizer("en") is get_tokenizer("en")
+    assert tokenizer_for("en").language == "english"
+    assert tokenizer_for("ZH").language == "chinese"
+    assert tokenizer_for("sw").language == "sw"
+    assert tokenizer_for("und").code == "und"
+    assert tokenizer_for("und").language == "neutral"
+    assert tokenizer_for("en") is tokenizer_for("en-GB")
 
 
 def test_invalid_language_code_is_rejected() -> None:
     with pytest.raises(UnsupportedLanguageError):
-        get_tokenizer("english")
+        tokenizer_for("english")
 
 
 def test_language_resources() -> None:
     assert sumy_language("en") == "english"
     assert sumy_language("zh") == "chinese"
     assert sumy_language("sw") is None
-    assert "the" in stop_words("en")
-    assert "的" in stop_words("zh")
-    assert "и" in stop_words("ru")
-    assert "na" in stop_words("sw")
-    assert stop_words("mi") == frozenset()
-    assert stemmer("en")("Running") == "run"
-    assert stemmer("ru")("книги") == "книг"
-    assert stemmer("zh")("ABC") == "abc"
-    assert stemmer("sw")("Habari") == "habari"
+    assert "the" in get_language("en").stop_words
+    assert "的" in get_language("zh").stop_words
+    assert "и" in get_language("ru").stop_words
+    assert "na" in get_language("sw").stop_words
+    assert get_language("mi").stop_words == frozenset()
+    assert get_language("en").stem("Running") == "run"
+    assert get_language("ru").stem("книги") == "книг"
+    assert get_language("zh").stem("ABC") == "abc"
+    assert get_language("sw").stem("Habari") == "habari"
 
 
 def test_a_caption_glued_to_the_body_is_split_off() -> None:

@@ -15,10 +15,10 @@ from telegram.ext import ContextTypes
 from bot.chat.arguments import match_region
 from bot.chat.handlers.common import language_for, require_bot_admin
 from bot.chat.handlers.common import words as command_words
-from bot.chat.i18n import t
 from bot.chat.render import html_lines_parts, region_name
 from bot.chat.replies import reply, reply_parts
 from bot.chat.services import Services, services
+from bot.i18n import t, tn
 from bot.news.errors import FeedError
 from bot.news.feed_service import FeedService
 from bot.news.fetch import Fetcher
@@ -129,7 +129,7 @@ async def feeds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not all_feeds:
         await reply(update, context, t(language, "feeds_none"))
         return
-    lines = [t(language, "feeds_header", count=len(all_feeds))]
+    lines: list[str] = [t(language, "feeds_header", count=len(all_feeds))]
     lines.extend(feed_health_line(language, feed) for feed in all_feeds)
     await reply_parts(update, context, html_lines_parts(lines))
 
@@ -163,9 +163,7 @@ def _stats(svc: Services, language: str) -> tuple[str, bytes | None]:
         chats=svc.store.chats.count(),
     )
     try:
-        series = collect_stats(
-            svc.store.engine, now=datetime.now(UTC), tz=ZoneInfo(svc.settings.timezone)
-        )
+        series = collect_stats(svc.store, now=datetime.now(UTC), tz=ZoneInfo(svc.settings.timezone))
         return text, _chart_png(svc, series, language)
     except Exception:  # the chart is a nicety; the numbers must still be answered
         log.exception("could not draw the statistics chart")
@@ -177,7 +175,7 @@ def _chart_png(svc: Services, series: StatsSeries, language: str) -> bytes:
     names = {region.id: region_name(region, language) for region in svc.store.regions.list()}
     names.setdefault(UNTAGGED, t(language, "stats_chart_other"))
     words = ChartWords(
-        title=t(language, "stats_chart_title", days=len(series.days)),
+        title=tn(language, "stats_chart_title", len(series.days)),
         failures=t(language, "stats_chart_failures"),
     )
     return render_stats_png(series.relabeled(names), words)

@@ -32,10 +32,10 @@ from bot.chat.handlers.common import (
     require_chat_admin,
 )
 from bot.chat.handlers.common import words as command_words
-from bot.chat.i18n import t
 from bot.chat.render import region_name
 from bot.chat.replies import edit_unless_unchanged, reply
 from bot.chat.services import Services, services
+from bot.i18n import t
 from bot.store import Alert, Region
 
 MAX_ALERTS = 20

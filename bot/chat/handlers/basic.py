@@ -10,11 +10,11 @@ from telegram.ext import ContextTypes
 
 from bot.chat.authorization import is_bot_admin
 from bot.chat.handlers.common import chat_record, ensure_record, language_for, language_of
-from bot.chat.i18n import t
 from bot.chat.keyboards import regions_keyboard
 from bot.chat.render import region_list
 from bot.chat.replies import reply
 from bot.chat.services import Services, services
+from bot.i18n import t
 
 # A /start repeated within this time (an impatient user in a crowd) is answered once.
 START_REPEAT_WINDOW = timedelta(seconds=10)
@@ -42,8 +42,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         record = await ensure_record(svc, update)
     language = language_of(record, update)
     user = update.effective_user
-    comma = "，" if language == "zh" else ", "
-    name = f"{comma}{user.first_name}" if user and user.first_name else ""
+    name = t(language, "welcome_name", name=user.first_name) if user and user.first_name else ""
     regions = await asyncio.to_thread(svc.store.regions.list)
     followed = set(record.regions) if record else set()
     keyboard = regions_keyboard(language, [r for r in regions if r.id not in followed])
@@ -54,7 +53,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """List the commands; administrators also see theirs."""
     svc = services(context)
     language = await language_for(svc, update)
-    text = t(language, "help")
+    text: str = t(language, "help")
     user = update.effective_user
     if is_bot_admin(user.id if user else None, svc.settings.admin_ids):
         text += t(language, "help_admin")

@@ -12,8 +12,8 @@ from bot.chat.handlers.region_admin import region_removal_button
 from bot.chat.handlers.search import search_page_button, summary_button
 from bot.chat.handlers.settings_panel import settings_button
 from bot.chat.handlers.subscriptions import region_button
-from bot.chat.i18n import t
 from bot.chat.services import services
+from bot.i18n import t
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

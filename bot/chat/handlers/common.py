@@ -10,9 +10,9 @@ from telegram import Chat, Update
 from telegram.ext import ContextTypes
 
 from bot.chat.authorization import is_bot_admin, may_change_chat
-from bot.chat.i18n import language_from_code, normalize_language, t
 from bot.chat.replies import reply
 from bot.chat.services import Services, services
+from bot.i18n import language_from_code, normalize_language, t
 from bot.store import ChatRecord
 
 # Longer arguments are refused politely before any parsing or database work.

@@ -25,7 +25,6 @@ from telegram.ext import (
 )
 
 from bot.chat.handlers.common import clean
-from bot.chat.i18n import language_from_code, normalize_language
 from bot.chat.inline_cache import RankedCache
 from bot.chat.inline_results import (
     Reader,
@@ -36,6 +35,7 @@ from bot.chat.inline_results import (
     story_results,
 )
 from bot.chat.services import Services, services
+from bot.i18n import language_from_code, normalize_language
 from bot.ops.metrics import COMMAND_ERRORS, COMMAND_SECONDS
 from bot.store import POOL_SIZE, Article
 

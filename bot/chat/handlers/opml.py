@@ -12,10 +12,10 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.chat.handlers.common import language_for, require_bot_admin
-from bot.chat.i18n import t
 from bot.chat.render import escape
 from bot.chat.replies import edit_unless_unchanged, reply
 from bot.chat.services import services
+from bot.i18n import t, tn
 from bot.news.errors import FeedError
 from bot.news.feed_service import FeedService, ImportReport
 from bot.news.opml import MAX_OPML_BYTES
@@ -62,7 +62,7 @@ async def import_opml(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await _edit(status, t(language, "import_failed", reason=str(exc)))
         return
     total = report.added + report.existing + len(report.rejected)
-    text = t(language, "import_done", added=report.added, total=total, failed=len(report.rejected))
+    text: str = tn(language, "import_done", report.added, total=total, failed=len(report.rejected))
     if report.rejected:
         text += "\n" + "\n".join(f"• {escape(r[:200])}" for r in report.rejected[:10])
     await _edit(status, text)
@@ -111,6 +111,6 @@ async def export_opml(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         chat.id,
         io.BytesIO(text.encode("utf-8")),
         filename="newsbot-feeds.opml",
-        caption=t(language, "export_caption", count=count),
+        caption=tn(language, "export_caption", count),
         message_thread_id=thread,
     )

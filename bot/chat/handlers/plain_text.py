@@ -7,9 +7,9 @@ from telegram.ext import CommandHandler, ContextTypes
 
 from bot.chat.handlers.common import language_for
 from bot.chat.handlers.settings_panel import AWAITING_KEY, change_from_text
-from bot.chat.i18n import t
 from bot.chat.replies import reply
 from bot.chat.services import services
+from bot.i18n import t
 
 MAX_ANSWER_CHARS = 200
 

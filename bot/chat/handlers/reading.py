@@ -16,11 +16,11 @@ from bot.chat.handlers.common import (
     language_of,
     refuse_long,
 )
-from bot.chat.i18n import Html, t
 from bot.chat.render import article_list, escape, region_name
 from bot.chat.replies import reply, reply_parts
 from bot.chat.services import services
 from bot.digest.build import render_for
+from bot.i18n import Html, t
 
 LATEST_COUNT = 8
 

@@ -10,41 +10,53 @@ from telegram.ext import ContextTypes
 
 from bot.chat import callbacks
 from bot.chat.handlers.common import arguments, language_for, refuse_long, require_bot_admin
-from bot.chat.i18n import Html, t
+from bot.chat.render import region_name as _name_in
 from bot.chat.replies import edit_unless_unchanged, reply
 from bot.chat.services import services
+from bot.i18n import LANGUAGES, Html, pattern, t, tn
 from bot.news.errors import FeedError
 from bot.news.region_admin import RegionAdmin, RegionEdit
-from bot.news.regions import UnknownRegionError, split_places
+from bot.news.regions import NAME_FIELD, UnknownRegionError, split_places
 from bot.store import Region
 
-EDIT_FIELDS = {
-    "name_en": "name_en",
-    "name_zh": "name_zh",
-    "places": "places",
-    "tz": "timezone",
-    "timezone": "timezone",
-}
+OTHER_FIELDS = {"places": "places", "tz": "timezone", "timezone": "timezone"}
 CONFIRM_WORDS = frozenset({"yes", "confirm", "是", "确认"})
 
 
+def edit_fields() -> dict[str, str]:
+    """What /editregion can change: a name per interface language, the places, the zone."""
+    names = {NAME_FIELD.format(language=code): code for code in LANGUAGES}
+    return {**names, **OTHER_FIELDS}
+
+
 def region_name(language: str, region: Region) -> str:
-    """The region's name in the interface language."""
-    return region.name_zh if language == "zh" else region.name_en
+    """The region's name in the interface language (English when it has none)."""
+    return _name_in(region, language)
 
 
 def details(language: str, region: Region) -> Html:
     """Names, places and time zone of a region, for admin answers."""
-    return Html(
-        t(
-            language,
-            "region_details",
-            name_en=region.name_en,
-            name_zh=region.name_zh,
-            places=", ".join(region.places) or t(language, "none"),
-            tz=region.timezone or t(language, "none"),
-        )
+    names = [region.names[code] for code in LANGUAGES if code in region.names]
+    return t(
+        language,
+        "region_details",
+        names=" / ".join(names),
+        places=", ".join(region.places) or t(language, "none"),
+        tz=region.timezone or t(language, "none"),
     )
+
+
+def name_fields(fields: list[str]) -> dict[str, str]:
+    """/addregion's name fields: bare names in menu order (English first), or `code=name`."""
+    codes = list(LANGUAGES)
+    names: dict[str, str] = {}
+    for position, field in enumerate(fields):
+        code, tagged, name = field.partition("=")
+        if tagged and code.strip().lower() in LANGUAGES:
+            names[code.strip().lower()] = name.strip()
+        elif position < len(codes):
+            names[codes[position]] = field
+    return names
 
 
 def refusal(language: str, exc: FeedError) -> str:
@@ -96,7 +108,7 @@ async def addregion(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     admin = RegionAdmin(services(context).store)
     try:
         region = await asyncio.to_thread(
-            admin.add, fields[0], fields[1], fields[2], places, timezone
+            admin.add, fields[0], name_fields(fields[1:3]), places, timezone
         )
     except FeedError as exc:
         await reply(update, context, refusal(language, exc))
@@ -111,7 +123,7 @@ def _edit_for(field: str, value: str) -> RegionEdit:
         return RegionEdit(places=split_places(value))
     if field == "timezone":
         return RegionEdit(timezone=value)
-    return RegionEdit(name_en=value) if field == "name_en" else RegionEdit(name_zh=value)
+    return RegionEdit(names={field: value})
 
 
 async def editregion(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -121,10 +133,12 @@ async def editregion(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     language, text = asked
     parts = text.split(" ", 2)
-    if len(parts) < 3 or parts[1].lower() not in EDIT_FIELDS:
-        await reply(update, context, t(language, "usage_editregion"))
+    fields = edit_fields()
+    if len(parts) < 3 or parts[1].lower() not in fields:
+        names = pattern(language, "separator").join(f for f in fields if f not in OTHER_FIELDS)
+        await reply(update, context, t(language, "usage_editregion", names=names))
         return
-    field, value = EDIT_FIELDS[parts[1].lower()], parts[2].strip()
+    field, value = fields[parts[1].lower()], parts[2].strip()
     change = _edit_for(field, value)
     admin = RegionAdmin(services(context).store)
     try:
@@ -160,13 +174,10 @@ def _confirm_keyboard(language: str, region_id: str) -> InlineKeyboardMarkup | N
 
 async def _remove(admin: RegionAdmin, region_id: str, language: str) -> str:
     removed = await asyncio.to_thread(admin.remove, region_id, removal_notice, datetime.now(UTC))
-    return t(
-        language,
-        "region_removed" if removed.notified else "region_removed_unfollowed",
-        name=region_name(language, removed.region),
-        id=removed.region.id,
-        count=removed.notified,
-    )
+    name = region_name(language, removed.region)
+    if not removed.notified:
+        return t(language, "region_removed_unfollowed", name=name, id=removed.region.id)
+    return tn(language, "region_removed", removed.notified, name=name, id=removed.region.id)
 
 
 async def removeregion(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -184,10 +195,10 @@ async def removeregion(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         followers = await asyncio.to_thread(admin.subscriber_count, region.id)
         confirmed = len(words) == 2 and words[1].lower() in CONFIRM_WORDS
         if followers and not confirmed:
-            question = t(
+            question = tn(
                 language,
                 "region_remove_confirm",
-                count=followers,
+                followers,
                 name=region_name(language, region),
                 id=region.id,
             )
@@ -212,7 +223,7 @@ async def region_removal_button(
     try:
         region = await asyncio.to_thread(admin.require, action.region_id)
         if isinstance(action, callbacks.KeepRegion):
-            text = t(language, "region_kept", name=region_name(language, region))
+            text: str = t(language, "region_kept", name=region_name(language, region))
         else:
             text = await _remove(admin, region.id, language)
     except FeedError as exc:

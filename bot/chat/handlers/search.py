@@ -10,11 +10,11 @@ from telegram.ext import ContextTypes
 
 from bot.chat import callbacks
 from bot.chat.handlers.common import arguments, language_and_zone, refuse_long
-from bot.chat.i18n import t
 from bot.chat.keyboards import search_keyboard
 from bot.chat.render import search_page, stored_summary
 from bot.chat.replies import edit_unless_unchanged, reply, reply_parts
 from bot.chat.services import services
+from bot.i18n import t
 
 PAGE_SIZE = 5
 MAX_QUERY_CHARS = 300

@@ -19,15 +19,15 @@ from bot.chat.handlers.common import (
     refuse_long,
     require_chat_admin,
 )
-from bot.chat.i18n import normalize_language, t
 from bot.chat.keyboards import settings_keyboard
 from bot.chat.replies import edit_unless_unchanged, reply
 from bot.chat.schedule_text import describe_quiet, describe_schedule
 from bot.chat.services import Services, services
-from bot.chat.settings_text import SettingChange, parse_setting, settings_summary
+from bot.chat.settings_text import SettingChange, parse_setting, refusal, settings_summary
 from bot.digest.errors import DigestError
 from bot.digest.model import SUMMARY_LENGTHS
 from bot.digest.subscribers import change_settings
+from bot.i18n import next_language, normalize_language, t
 from bot.store import ChatRecord
 
 # Buttons whose value the user may simply type next, and the setting name that value is for.
@@ -54,7 +54,7 @@ async def change_from_text(update: Update, context: ContextTypes.DEFAULT_TYPE, t
     language = await language_for(svc, update)
     change = parse_setting(text)
     if change.error_key is not None:
-        await reply(update, context, t(language, change.error_key, value=change.raw))
+        await reply(update, context, refusal(language, change))
         return
     if not await require_chat_admin(update, context, language):
         return
@@ -158,7 +158,7 @@ async def settings_button(
 
 def _toggle(action: str, record: ChatRecord) -> dict[str, Any]:
     if action == "lang":
-        return {"language": "en" if record.language == "zh" else "zh"}
+        return {"language": next_language(normalize_language(record.language))}
     if action == "len":
         lengths = list(SUMMARY_LENGTHS)
         current = lengths.index(record.summary_length) if record.summary_length in lengths else 0

@@ -25,13 +25,13 @@ from bot.chat.handlers.common import (
     require_chat_admin,
 )
 from bot.chat.handlers.common import words as command_words
-from bot.chat.i18n import t
 from bot.chat.keyboards import regions_keyboard
 from bot.chat.render import region_name
 from bot.chat.replies import reply
 from bot.chat.services import Services, services
 from bot.digest.subscribers import change_settings
 from bot.digest.subscribers import subscribe as subscribe_regions
+from bot.i18n import t
 from bot.store import Region
 
 # `/channel @name alert <words> [region]`, `... alert off <id|words>`, `... alerts`.

@@ -15,10 +15,10 @@ from telegram.ext import ContextTypes
 
 from bot.chat.arguments import ArticleTarget, LinkTarget, RegionTarget, find_url, summary_target
 from bot.chat.handlers.common import arguments, language_and_zone, language_for, refuse_long
-from bot.chat.i18n import t
 from bot.chat.render import message_parts, region_name, stored_summary, story_time, summary_blocks
 from bot.chat.replies import reply, reply_parts
 from bot.chat.services import Services, services
+from bot.i18n import t
 from bot.news.errors import FeedError
 
 log = logging.getLogger(__name__)

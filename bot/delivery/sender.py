@@ -1,15 +1,16 @@
-"""The outbox sender: claims due digest messages and delivers them through the Bot API.
+"""The outbox sender: claims due messages, hands each to a `Transport`, records the outcome.
 
-It runs as its own asyncio task beside command handling, with its own `telegram.Bot` (own
-connection pool, see `sender_bot`) and no PTB rate limiter on it: it must see each 429 itself
-to put off only the row and the chat concerned. Its pace comes from the process's `Traffic`,
-which the replying Bot's limiter shares: one overall budget in which command replies go first
-(on PostgreSQL shared by every process through time slots in the database, see
+It runs as its own asyncio task beside command handling. Its pace comes from the process's
+`Traffic`, which the replying Bot's limiter shares: one overall budget in which command replies
+go first (on PostgreSQL shared by every process through time slots in the database, see
 `bot.digest.send_budget`), and per-chat lanes, on top of the per-chat spacing kept in the
 outbox rows. Database calls run in a small private thread pool, so neither the event loop nor
 the default executor (used for summarizing) is held up by them.
 Each pass of the loop is stamped in memory (`loop_stamp`): that stamp, not the database
 heartbeat row every process shares, is what this process's readiness reads.
+
+Nothing here speaks Telegram: the transport reports `Sent`, `RetryAt`, `ChatGone` or `Failed`
+(`bot.delivery.transport`) and this module decides what each means for the outbox.
 """
 
 from __future__ import annotations
@@ -17,41 +18,23 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-import warnings
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-import telegram
-from telegram.constants import ParseMode
-from telegram.error import (
-    BadRequest,
-    ChatMigrated,
-    Forbidden,
-    NetworkError,
-    RetryAfter,
-    TelegramError,
-    TimedOut,
-)
-from telegram.request import HTTPXRequest
-from telegram.warnings import PTBDeprecationWarning
-
+from bot.delivery.transport import ChatGone, Failed, Outcome, Part, RetryAt, Sent, Transport
 from bot.digest.pacing import Pacing
 from bot.digest.send_budget import Priority
 from bot.digest.traffic import Traffic
 from bot.ops.liveness import LoopStamp
 from bot.ops.metrics import MESSAGES_FAILED, MESSAGES_SENT, TELEGRAM_429
 from bot.ops.readiness import SENDER_HEARTBEAT
-from bot.settings import Settings
 from bot.store import Delivery, Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-_NO_PREVIEW = telegram.LinkPreviewOptions(is_disabled=True)
-_GONE = ("chat not found", "user not found", "peer_id_invalid", "group chat was deactivated")
-_TOPIC_GONE = ("message thread not found", "topic_deleted", "topic_closed")
 
 
 @dataclass(frozen=True)
@@ -65,50 +48,17 @@ class SenderConfig:
     heartbeat_every: float = 10.0
 
 
-def sender_bot(settings: Settings, concurrency: int = 8) -> telegram.Bot:
-    """A Bot for broadcasting with its own connection pool, apart from the one replying."""
-    if not settings.bot_token:
-        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
-    request = HTTPXRequest(connection_pool_size=concurrency + 2, read_timeout=15.0)
-    return telegram.Bot(
-        settings.bot_token,
-        base_url=f"{settings.api_url}/bot",
-        base_file_url=f"{settings.api_url}/file/bot",
-        request=request,
-    )
+def part_of(row: Delivery) -> Part:
+    """What the transport needs of an outbox row."""
+    return Part(row.chat_id, row.text, row.thread_id, row.reply_markup)
 
 
-def retry_seconds(exc: RetryAfter) -> float:
-    """RetryAfter's delay in seconds, whichever type this PTB version hands back."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value: Any = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
-def inline_markup(data: dict[str, Any] | None) -> telegram.InlineKeyboardMarkup | None:
-    """The stored Bot API JSON of inline buttons as PTB's markup (None when there is none)."""
-    if not data or not isinstance(data.get("inline_keyboard"), list):
-        return None
-    rows = [
-        [
-            telegram.InlineKeyboardButton(str(b["text"]), callback_data=str(b["callback_data"]))
-            for b in row
-            if isinstance(b, dict) and "text" in b and "callback_data" in b
-        ]
-        for row in data["inline_keyboard"]
-        if isinstance(row, list)
-    ]
-    rows = [row for row in rows if row]
-    return telegram.InlineKeyboardMarkup(rows) if rows else None
-
-
-class OutboxSender:
-    """Deliver outbox rows with bounded concurrency; every outcome is written back at once."""
+class Sender:
+    """Deliver outbox rows through a transport, several in parallel; outcomes recorded at once."""
 
     def __init__(
         self,
-        bot: telegram.Bot,
+        transport: Transport,
         store: Store,
         config: SenderConfig | None = None,
         *,
@@ -117,7 +67,7 @@ class OutboxSender:
         loop_stamp: LoopStamp | None = None,
         traffic: Traffic | None = None,
     ) -> None:
-        self._bot = bot
+        self._transport = transport
         self._store = store
         self._config = config or SenderConfig()
         self._worker = worker_id or f"sender-{uuid.uuid4().hex[:12]}"
@@ -152,6 +102,9 @@ class OutboxSender:
         running: set[asyncio.Task[None]] = set()
         try:
             while not self._stopping:
+                # Cleared before the pass, not after it: a wake() that arrives while this pass
+                # claims rows must make the next wait return at once, not be lost.
+                self._wake.clear()
                 try:
                     await self._fill(running)
                     await self._beat()
@@ -191,7 +144,6 @@ class OutboxSender:
                 task.add_done_callback(running.discard)
 
     async def _wait(self, running: set[asyncio.Task[None]]) -> None:
-        self._wake.clear()
         waiters: set[asyncio.Future[Any]] = set(running)
         waiters.add(asyncio.ensure_future(self._wake.wait()))
         done, pending = await asyncio.wait(
@@ -215,62 +167,48 @@ class OutboxSender:
                 margin = self._config.lease / 4
                 if row.claimed_until is not None and self._clock() >= row.claimed_until - margin:
                     return
-                message = await self._bot.send_message(
-                    chat_id=row.chat_id,
-                    text=row.text,
-                    parse_mode=ParseMode.HTML,
-                    message_thread_id=row.thread_id or None,
-                    link_preview_options=_NO_PREVIEW,
-                    reply_markup=inline_markup(row.reply_markup),
-                )
-        except TelegramError as exc:
-            await self._failed(row, exc)
-            return
+                outcome = await self._transport.send(part_of(row))
         except Exception:
             log.exception("outbox sender: unexpected error sending row %s", row.id)
             await self._retry(row, "unexpected error", "error")
             return
-        now = self._clock()
-        free_at = now + timedelta(seconds=self._config.pacing.chat_interval(row.chat_id))
-        await self._db(self._store.outbox.mark_sent, row.id, message.message_id, now, free_at)
-        self._count("sent")
+        await self._record(row, outcome)
 
-    async def _failed(self, row: Delivery, exc: TelegramError) -> None:
+    async def _record(self, row: Delivery, outcome: Outcome) -> None:
         outbox, chats = self._store.outbox, self._store.chats
-        text = str(exc.message)
-        lowered = text.lower()
-        if isinstance(exc, RetryAfter):
-            # Flood control names this chat: only its queue waits, the others go on.
-            wait = retry_seconds(exc)
-            after = self._clock() + timedelta(seconds=wait)
-            await self._traffic.flood_wait(row.chat_id, wait)
-            await self._db(outbox.mark_retry, row.id, after, text)
-            self._count("retry_after")
-            TELEGRAM_429.inc()
-        elif isinstance(exc, ChatMigrated):
-            await self._db(chats.migrate, row.chat_id, exc.new_chat_id)
-            log.info("chat %s moved to %s; its digest follows", row.chat_id, exc.new_chat_id)
-            self._count("migrated")
-        elif isinstance(exc, Forbidden) or (
-            isinstance(exc, BadRequest) and any(s in lowered for s in _GONE)
-        ):
-            await self._db(chats.deactivate, row.chat_id)
-            await self._db(outbox.kill_chat, row.chat_id, text)
-            self._count("chat_gone", "blocked" if isinstance(exc, Forbidden) else "chat_not_found")
-        elif isinstance(exc, BadRequest) and any(s in lowered for s in _TOPIC_GONE):
-            await self._db(chats.deactivate, row.chat_id, row.thread_id)
-            await self._db(outbox.kill_chat, row.chat_id, text, row.thread_id)
-            self._count("chat_gone", "topic_not_found")
-        elif isinstance(exc, BadRequest):
-            log.error("outbox row %s refused for good: %s", row.id, text)
-            await self._db(outbox.mark_failed, row.id, text)
-            self._count("bad_request")
-        elif isinstance(exc, TimedOut):
-            await self._retry(row, text, "network", "timeout")
-        elif isinstance(exc, NetworkError):  # 5xx, connection trouble
-            await self._retry(row, text, "network", "server_error")
-        else:
-            await self._retry(row, text, "error")
+        match outcome:
+            case Sent(message_id=message_id):
+                now = self._clock()
+                free_at = now + timedelta(seconds=self._config.pacing.chat_interval(row.chat_id))
+                await self._db(outbox.mark_sent, row.id, message_id, now, free_at)
+                self._count("sent")
+            case RetryAt(retry_after=wait, reason=reason):
+                # Flood control names this chat: only its queue waits, the others go on.
+                after = self._clock() + timedelta(seconds=wait)
+                await self._traffic.flood_wait(row.chat_id, wait)
+                await self._db(outbox.mark_retry, row.id, after, reason)
+                self._count("retry_after")
+                TELEGRAM_429.inc()
+            case ChatGone(kind="migrated", moved_to=int(new_chat_id)):
+                # The pending rows, this one included, follow the chat to its new id.
+                await self._db(chats.migrate, row.chat_id, new_chat_id)
+                log.info("chat %s moved to %s; its digest follows", row.chat_id, new_chat_id)
+                self._count("migrated")
+            case ChatGone(kind="topic_not_found", reason=reason):
+                await self._db(chats.deactivate, row.chat_id, row.thread_id)
+                await self._db(outbox.kill_chat, row.chat_id, reason, row.thread_id)
+                self._count("chat_gone", "topic_not_found")
+            case ChatGone(kind=kind, reason=reason):
+                await self._db(chats.deactivate, row.chat_id)
+                await self._db(outbox.kill_chat, row.chat_id, reason)
+                self._count("chat_gone", kind)
+            case Failed(permanent=True, reason=reason, kind=kind):
+                log.error("outbox row %s refused for good: %s", row.id, reason)
+                await self._db(outbox.mark_failed, row.id, reason)
+                self._count(kind)
+            case Failed(reason=reason, kind=kind):
+                network = kind in ("timeout", "server_error")
+                await self._retry(row, reason, "network" if network else kind, kind)
 
     async def _retry(self, row: Delivery, error: str, outcome: str, reason: str = "") -> None:
         pacing = self._config.pacing
