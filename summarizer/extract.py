@@ -20,6 +20,7 @@ from summarizer.metadata import find_date
 from summarizer.model import Article
 from summarizer.native import NATIVE_LOCK, claim_thread_dictionary
 from summarizer.parse import DocumentMeta, build_article, strip_site_name
+from summarizer.related_blocks import prune_related
 from summarizer.stoplists import paragraph_stop_words
 
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
@@ -238,7 +239,7 @@ def _trafilatura_xml(
         published=find_date(root.get("date") or ""),
     )
     main = root.find("main")
-    blocks = _xml_blocks(main) if main is not None else []
+    blocks = _xml_blocks(prune_related(main)) if main is not None else []
     return blocks, meta, root.get("sitename")
 
 

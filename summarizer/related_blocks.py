@@ -1,0 +1,155 @@
+"""Lists of other stories inside trafilatura's main text, told by their links, not their words.
+
+News pages close (and portals surround) an article with lists of other stories: a label
+("More News", "Ещё по теме", "相关新闻") over items that each link elsewhere. The item is a
+linked headline, as a heading with a standfirst under it or glued to its lede in one
+paragraph ("Rogue rabbit halts racing" + "1:57PM A ROGUE rabbit has…"), or a line that is
+mostly link text ("01/17 16:09 恒大地产…"). trafilatura keeps such lists when they sit in the
+article's container. Here a section (a heading and what follows it up to the next heading)
+goes when its heading is a link, or when everything under it is such items; an empty label
+goes with the list it heads. The words of the label never matter, so any language is read.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+_HEADLINE_LINK_SHARE = 0.8
+"""A heading with this share of its text inside a link is another story's headline."""
+_LINKED_ITEM_SHARE = 0.5
+"""A line with this share of its text inside links is a link, not text."""
+_LEAD_MIN_CHARS = 8
+"""A leading link shorter than this is a name or a word, not a headline."""
+_MAX_STANDFIRST_CHARS = 400
+"""Under a linked headline, a longer paragraph is article text, not a teaser's standfirst."""
+_MAX_STANDFIRSTS = 2
+_MIN_ITEMS = 2
+"""A list of other stories has at least this many items; one linked line may be a source."""
+_TEASER_SHARE = 2 / 3
+_MAX_KICKER_CHARS = 60
+_MIN_KEPT_CHARS = 200
+"""Pruning that leaves less text than this keeps the page as it was (a portal's front)."""
+
+
+def _text(element: etree._Element) -> str:
+    return "".join("".join(element.itertext()).split())
+
+
+def _linked_chars(element: etree._Element) -> int:
+    return sum(len(_text(ref)) for ref in element.iter("ref"))
+
+
+def _link_share(element: etree._Element) -> float:
+    total = len(_text(element))
+    return min(1.0, _linked_chars(element) / total) if total else 0.0
+
+
+def _leading_link(element: etree._Element) -> str:
+    """The text of a link that opens the element (no text before it), else ""."""
+    if (element.text or "").strip():
+        return ""
+    for child in element:
+        if child.tag == "ref":
+            return _text(child)
+        if child.tag in ("hi", "p"):
+            inner = _leading_link(child)
+            if inner or _text(child):
+                return inner
+        elif _text(child) or (child.tail or "").strip():
+            return ""
+        if (child.tail or "").strip():
+            return ""
+    return ""
+
+
+def _is_linked_headline(head: etree._Element) -> bool:
+    return bool(_text(head)) and _link_share(head) >= _HEADLINE_LINK_SHARE
+
+
+def _is_teaser_item(element: etree._Element) -> bool:
+    """A line of a list of stories: mostly link text, or a headline link glued to a lede."""
+    text = _text(element)
+    if not text:
+        return False
+    if _link_share(element) >= _LINKED_ITEM_SHARE:
+        return True
+    lead = _leading_link(element)
+    return len(lead) >= _LEAD_MIN_CHARS and len(lead) < len(text)
+
+
+def _items(element: etree._Element) -> list[etree._Element]:
+    """The lines an element shows: a list's items, else the element itself."""
+    if element.tag == "list":
+        return [item for item in element.iter("item") if _text(item)]
+    return [element] if _text(element) else []
+
+
+def _sections(main: etree._Element) -> list[tuple[etree._Element | None, list[etree._Element]]]:
+    sections: list[tuple[etree._Element | None, list[etree._Element]]] = [(None, [])]
+    for child in main:
+        if child.tag == "head":
+            sections.append((child, []))
+        else:
+            sections[-1][1].append(child)
+    return sections
+
+
+def _is_story_list(body: list[etree._Element]) -> bool:
+    """Items that are teasers, but for a few short unlinked lines (a kicker, a date)."""
+    items = [item for element in body for item in _items(element)]
+    teasers = sum(_is_teaser_item(item) for item in items)
+    others = [item for item in items if not _is_teaser_item(item)]
+    return (
+        teasers >= _MIN_ITEMS
+        and teasers >= _TEASER_SHARE * len(items)
+        and all(len(_text(item)) <= _MAX_KICKER_CHARS for item in others)
+    )
+
+
+def _is_teaser(head: etree._Element | None, body: list[etree._Element]) -> bool:
+    """A linked headline over at most a standfirst or two: another story's teaser."""
+    if head is None or not _is_linked_headline(head):
+        return False
+    return len(body) <= _MAX_STANDFIRSTS and all(
+        element.tag != "list" and len(_text(element)) <= _MAX_STANDFIRST_CHARS
+        for element in body
+    )
+
+
+def related_sections(main: etree._Element) -> list[etree._Element]:
+    """The elements of trafilatura's <main> that belong to lists of other stories."""
+    sections = _sections(main)
+    related = [
+        head is not None and (_is_teaser(head, body) or _is_story_list(body))
+        for head, body in sections
+    ]
+    # Two teasers in a row make a list; a lone linked heading may be the story's own.
+    for index, (head, body) in enumerate(sections):
+        if related[index] and not _is_story_list(body):
+            before = index > 0 and related[index - 1] and _is_teaser(*sections[index - 1])
+            after = index + 1 < len(sections) and _is_teaser(*sections[index + 1])
+            related[index] = before or after
+    # An empty label ("More News", "Ещё по теме") over a list goes with it.
+    for index in range(len(sections) - 2, 0, -1):
+        head, body = sections[index]
+        if not body and related[index + 1]:
+            related[index] = True
+    dropped: list[etree._Element] = []
+    for (head, body), is_related in zip(sections, related, strict=True):
+        if is_related:
+            dropped.extend(([head] if head is not None else []) + body)
+    return dropped
+
+
+def prune_related(main: etree._Element) -> etree._Element:
+    """Remove lists of other stories from trafilatura's <main> (in place), unless that would
+    leave almost nothing: then the page is a list itself, and stays as it was."""
+    dropped = related_sections(main)
+    if not dropped:
+        return main
+    kept = len(_text(main)) - sum(len(_text(element)) for element in dropped)
+    if kept < _MIN_KEPT_CHARS:
+        return main
+    for element in dropped:
+        main.remove(element)
+    return main
