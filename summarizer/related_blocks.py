@@ -25,6 +25,8 @@ _MAX_STANDFIRST_CHARS = 400
 _MAX_STANDFIRSTS = 2
 _MIN_ITEMS = 2
 """A list of other stories has at least this many items; one linked line may be a source."""
+_LINKED_PARAGRAPH_SHARE = 0.6
+"""A paragraph with this share of its text inside links points elsewhere."""
 _TEASER_SHARE = 2 / 3
 _MAX_KICKER_CHARS = 60
 _MIN_KEPT_CHARS = 200
@@ -60,6 +62,15 @@ def _leading_link(element: etree._Element) -> str:
         if (child.tail or "").strip():
             return ""
     return ""
+
+
+def _is_glued(element: etree._Element) -> bool:
+    """A headline link run into its lede without a space ("…racingA ROGUE rabbit…"): two
+    lines of a teaser box read as one."""
+    for ref in element.iter("ref"):
+        tail = ref.tail or ""
+        return len(_text(ref)) >= _LEAD_MIN_CHARS and tail[:1].isalpha() and tail[:1].isupper()
+    return False
 
 
 def _is_linked_headline(head: etree._Element) -> bool:
@@ -116,8 +127,48 @@ def _is_teaser(head: etree._Element | None, body: list[etree._Element]) -> bool:
     )
 
 
+def _loose_links(main: etree._Element) -> list[etree._Element]:
+    """Paragraphs that are links ("Report: Site failed ahead of rollout" between two
+    paragraphs of the story), and runs of teaser lines outside any headed list."""
+    dropped: list[etree._Element] = []
+    run: list[etree._Element] = []
+
+    def close() -> None:
+        if len(run) >= _MIN_ITEMS and any(_is_glued(element) for element in run):
+            dropped.extend(run)
+        run.clear()
+
+    for child in main:
+        if child.tag == "p" and _link_share(child) >= _LINKED_PARAGRAPH_SHARE:
+            dropped.append(child)
+        if child.tag == "p" and _is_teaser_item(child):
+            run.append(child)
+        else:
+            close()
+    close()
+    return list(dict.fromkeys(dropped))
+
+
+def _kickers(main: etree._Element) -> list[etree._Element]:
+    """A heading right above the <h1>: a section's name or a kicker, not the story's text."""
+    children = list(main)
+    return [
+        head
+        for head, following in zip(children, children[1:], strict=False)
+        if head.tag == "head"
+        and following.tag == "head"
+        and following.get("rend") == "h1"
+        and head.get("rend") != "h1"
+    ]
+
+
 def related_sections(main: etree._Element) -> list[etree._Element]:
     """The elements of trafilatura's <main> that belong to lists of other stories."""
+    found = _story_lists(main) + _loose_links(main) + _kickers(main)
+    return list(dict.fromkeys(found))
+
+
+def _story_lists(main: etree._Element) -> list[etree._Element]:
     sections = _sections(main)
     related = [
         head is not None and (_is_teaser(head, body) or _is_story_list(body))
