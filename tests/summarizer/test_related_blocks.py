@@ -1,0 +1,117 @@
+"""Lists of other stories leave the main text by their links, in any language."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from summarizer import extract_article
+from summarizer.related_blocks import prune_related
+
+_STORY = [
+    "The council voted on Tuesday to rebuild the old harbour wall before the winter storms.",
+    "Engineers had warned for years that the stones were loosening under the pressure of waves.",
+    "The work will close the northern quay to fishing boats for about four months, they said.",
+    "Local traders welcomed the decision but asked for help while the quay stays closed.",
+    "A public meeting on the timetable is planned for the first week of next month.",
+]
+
+
+def _page(extra: str, *, before: str = "") -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in _STORY)
+    return (
+        "<html><head><title>Harbour wall to be rebuilt</title></head><body><article>"
+        f"{before}<h1>Harbour wall to be rebuilt</h1>{paragraphs}{extra}"
+        "</article></body></html>"
+    )
+
+
+def _text(html: str) -> str:
+    return extract_article(html).text
+
+
+def _main(xml: str) -> etree._Element:
+    return etree.fromstring(f"<main>{xml}</main>")
+
+
+def test_linked_headlines_with_standfirsts_and_their_label_go() -> None:
+    main = _main(
+        "<p>The story of the day, told at length in a paragraph of its own words.</p>" * 6
+        + '<head rend="h3">Plus d\'actualités</head>'
+        + '<head rend="h4"><ref target="/a">Rabbit halts racing</ref></head>'
+        + "<p>1:57PM A rabbit dug two holes on the track before the first race.</p>"
+        + '<head rend="h4"><ref target="/b">Virgin fathers fourteen</ref></head>'
+        + "<p>5:09PM A donor talks about his unusual life.</p>"
+    )
+    prune_related(main)
+    text = "".join(main.itertext())
+    assert "Plus d'actualités" not in text
+    assert "Rabbit" not in text and "rabbit" not in text and "donor" not in text
+    assert "story of the day" in text
+
+
+def test_a_lone_linked_heading_over_real_text_stays() -> None:
+    main = _main(
+        "<p>The story of the day, told at length in a paragraph of its own words.</p>" * 6
+        + '<head rend="h2"><ref target="/report">The full report</ref></head>'
+        + "<p>The report runs to ninety pages and was published on Monday morning.</p>"
+    )
+    prune_related(main)
+    assert "ninety pages" in "".join(main.itertext())
+
+
+def test_headed_list_of_headlines_glued_to_ledes_goes() -> None:
+    main = _main(
+        "<p>История дня, рассказанная подробно в отдельном абзаце своими словами.</p>" * 6
+        + '<head rend="h2">Ещё по теме</head><list>'
+        + '<item><ref target="/1">Туризм по-южноуральски</ref>Накануне праздников '
+        + "южноуральцы всерьёз озадачены вопросом, где скоротать каникулы.</item>"
+        + '<item><ref target="/2">День снеговика</ref>Медиа-холдинг объявил новый праздник, '
+        + "который будут отмечать каждый год.</item></list>"
+        + "<p>Продолжение истории дня, рассказанное в ещё одном длинном абзаце, идёт под списком.</p>"
+    )
+    prune_related(main)
+    text = "".join(main.itertext())
+    assert "Ещё по теме" not in text and "снеговика" not in text
+    assert "Продолжение истории" in text
+
+
+def test_glued_teaser_lines_outside_a_list_go() -> None:
+    main = _main(
+        "<p>Historia dnia, opowiedziana dokładnie w osobnym akapicie własnymi słowami.</p>" * 6
+        + '<p><ref target="/1">Po meczu: jest atak na sędziów</ref>Borussia awansowała po '
+        + "emocjonującej końcówce do półfinału.</p>"
+        + '<p><ref target="/2">Zobacz najpiękniejsze mieszkania</ref>Specjaliści wybrali '
+        + "najpiękniejsze domy świata.</p>"
+    )
+    prune_related(main)
+    text = "".join(main.itertext())
+    assert "Borussia" not in text and "mieszkania" not in text
+
+
+def test_mostly_linked_paragraph_inside_the_story_goes() -> None:
+    story = "".join(f"<p>{text}</p>" for text in _STORY)
+    html = (
+        "<html><head><title>Harbour</title></head><body><article><h1>Harbour</h1>"
+        f"{story[:200]}"
+        '<p><a href="/other">Opinion: the harbour plan is a disaster that needs fixing</a></p>'
+        f"{story[200:]}</article></body></html>"
+    )
+    text = _text(html)
+    assert "disaster" not in text
+    assert "Engineers had warned" in text
+
+
+def test_section_label_right_above_the_headline_goes() -> None:
+    text = _text(_page("", before="<h2>Новости Донбасса</h2>"))
+    assert "Донбасса" not in text
+    assert "northern quay" in text
+
+
+def test_a_page_that_is_only_a_list_keeps_its_items() -> None:
+    items = "".join(
+        f'<p><a href="/{n}">Story number {n} about the harbour</a>A lede of story {n}.</p>'
+        for n in range(4)
+    )
+    main = _main(items)
+    prune_related(main)
+    assert len(main) == 4
