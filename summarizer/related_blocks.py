@@ -105,16 +105,23 @@ def _sections(main: etree._Element) -> list[tuple[etree._Element | None, list[et
     return sections
 
 
-def _is_story_list(body: list[etree._Element]) -> bool:
-    """Items that are teasers, but for a few short unlinked lines (a kicker, a date)."""
-    items = [item for element in body for item in _items(element)]
-    teasers = sum(_is_teaser_item(item) for item in items)
-    others = [item for item in items if not _is_teaser_item(item)]
-    return (
-        teasers >= _MIN_ITEMS
-        and teasers >= _TEASER_SHARE * len(items)
-        and all(len(_text(item)) <= _MAX_KICKER_CHARS for item in others)
-    )
+def _list_prefix(body: list[etree._Element]) -> int:
+    """How many of the first elements under a heading form a list of stories: teaser lines,
+    but for a few short unlinked ones (a kicker, a date); 0 when they form none."""
+    teasers = lines = count = 0
+    for element in body:
+        items = _items(element)
+        kinds = [_is_teaser_item(item) for item in items]
+        short = all(
+            kind or len(_text(item)) <= _MAX_KICKER_CHARS
+            for item, kind in zip(items, kinds, strict=True)
+        )
+        if not items or not short:
+            break
+        teasers += sum(kinds)
+        lines += len(items)
+        count += 1
+    return count if teasers >= _MIN_ITEMS and teasers >= _TEASER_SHARE * lines else 0
 
 
 def _is_teaser(head: etree._Element | None, body: list[etree._Element]) -> bool:
@@ -122,8 +129,7 @@ def _is_teaser(head: etree._Element | None, body: list[etree._Element]) -> bool:
     if head is None or not _is_linked_headline(head):
         return False
     return len(body) <= _MAX_STANDFIRSTS and all(
-        element.tag != "list" and len(_text(element)) <= _MAX_STANDFIRST_CHARS
-        for element in body
+        element.tag != "list" and len(_text(element)) <= _MAX_STANDFIRST_CHARS for element in body
     )
 
 
@@ -170,13 +176,14 @@ def related_sections(main: etree._Element) -> list[etree._Element]:
 
 def _story_lists(main: etree._Element) -> list[etree._Element]:
     sections = _sections(main)
+    lists = [_list_prefix(body) if head is not None else 0 for head, body in sections]
     related = [
-        head is not None and (_is_teaser(head, body) or _is_story_list(body))
-        for head, body in sections
+        head is not None and (_is_teaser(head, body) or lists[index] > 0)
+        for index, (head, body) in enumerate(sections)
     ]
     # Two teasers in a row make a list; a lone linked heading may be the story's own.
-    for index, (head, body) in enumerate(sections):
-        if related[index] and not _is_story_list(body):
+    for index in range(len(sections)):
+        if related[index] and not lists[index]:
             before = index > 0 and related[index - 1] and _is_teaser(*sections[index - 1])
             after = index + 1 < len(sections) and _is_teaser(*sections[index + 1])
             related[index] = before or after
@@ -186,9 +193,9 @@ def _story_lists(main: etree._Element) -> list[etree._Element]:
         if not body and related[index + 1]:
             related[index] = True
     dropped: list[etree._Element] = []
-    for (head, body), is_related in zip(sections, related, strict=True):
-        if is_related:
-            dropped.extend(([head] if head is not None else []) + body)
+    for index, (head, body) in enumerate(sections):
+        if related[index] and head is not None:
+            dropped.extend([head, *(body[: lists[index]] if lists[index] else body)])
     return dropped
 
 
