@@ -20,7 +20,7 @@ from summarizer.metadata import find_date
 from summarizer.model import Article
 from summarizer.native import NATIVE_LOCK, claim_thread_dictionary
 from summarizer.parse import DocumentMeta, build_article, strip_site_name
-from summarizer.related_blocks import prune_related
+from summarizer.related_blocks import drop_link_lines, prune_related
 from summarizer.stoplists import paragraph_stop_words
 
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
@@ -118,7 +118,7 @@ def _extract_page(
         lambda: list(document.main_blocks),
     )
     for attempt in attempts:
-        blocks = attempt()
+        blocks = drop_link_lines(attempt())
         if sum(len(b.text) for b in blocks if not b.marked) < _MIN_EXTRACTED_CHARS:
             continue
         if flattened is not None and _is_flattened(blocks):

@@ -8,11 +8,16 @@ mostly link text ("01/17 16:09 恒大地产…"). trafilatura keeps such lists w
 article's container. Here a section (a heading and what follows it up to the next heading)
 goes when its heading is a link, or when everything under it is such items; an empty label
 goes with the list it heads. The words of the label never matter, so any language is read.
+The other extractors' blocks lose their link lines and repeated captions the same way.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from lxml import etree
+
+from summarizer.blocks import Block
 
 _HEADLINE_LINK_SHARE = 0.8
 """A heading with this share of its text inside a link is another story's headline."""
@@ -31,6 +36,10 @@ _TEASER_SHARE = 2 / 3
 _MAX_KICKER_CHARS = 60
 _MIN_KEPT_CHARS = 200
 """Pruning that leaves less text than this keeps the page as it was (a portal's front)."""
+
+
+_MIN_COPIES = 3
+"""A paragraph shown this many times is a gallery's caption or a widget, not the story."""
 
 
 def _text(element: etree._Element) -> str:
@@ -211,3 +220,22 @@ def prune_related(main: etree._Element) -> etree._Element:
     for element in dropped:
         main.remove(element)
     return main
+
+
+def drop_link_lines(blocks: list[Block]) -> list[Block]:
+    """Blocks of another extractor's reading without link lines and repeated captions.
+
+    A line mostly inside a link points to another page ("DISTANT LIFE: Harvard scientists
+    theorize…" between two paragraphs); a paragraph that recurs verbatim three times or more
+    is a gallery's caption or a widget. The blocks stay as they were when that would leave
+    almost nothing.
+    """
+    counts = Counter(" ".join(b.text.split()) for b in blocks)
+    kept = [
+        b
+        for b in blocks
+        if b.link_share < _LINKED_PARAGRAPH_SHARE and counts[" ".join(b.text.split())] < _MIN_COPIES
+    ]
+    if sum(len(b.text) for b in kept) < _MIN_KEPT_CHARS:
+        return blocks
+    return kept

@@ -5,7 +5,8 @@ from __future__ import annotations
 from lxml import etree
 
 from summarizer import extract_article
-from summarizer.related_blocks import prune_related
+from summarizer.blocks import Block
+from summarizer.related_blocks import drop_link_lines, prune_related
 
 _STORY = [
     "The council voted on Tuesday to rebuild the old harbour wall before the winter storms.",
@@ -115,3 +116,23 @@ def test_a_page_that_is_only_a_list_keeps_its_items() -> None:
     main = _main(items)
     prune_related(main)
     assert len(main) == 4
+
+
+def test_other_extractors_lose_link_lines_and_repeated_captions() -> None:
+    caption = Block("Concepts for a habitat on Mars, drawn for a design competition.")
+    story = [Block(text) for text in _STORY]
+    blocks = [
+        caption,
+        caption,
+        caption,
+        *story[:2],
+        Block("DISTANT LIFE: scientists theorize about strange sounds", link_share=0.8),
+        *story[2:],
+    ]
+    kept = [b.text for b in drop_link_lines(blocks)]
+    assert kept == _STORY
+
+
+def test_link_lines_stay_when_nothing_else_would() -> None:
+    blocks = [Block(f"Story number {n} about the harbour", link_share=1.0) for n in range(5)]
+    assert drop_link_lines(blocks) == blocks
