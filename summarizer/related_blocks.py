@@ -38,6 +38,7 @@ _MIN_KEPT_CHARS = 200
 """Pruning that leaves less text than this keeps the page as it was (a portal's front)."""
 
 
+_SENTENCE_END = tuple(".!?。！？…")
 _MIN_COPIES = 3
 """A paragraph shown this many times is a gallery's caption or a widget, not the story."""
 
@@ -144,37 +145,85 @@ def _is_teaser(head: etree._Element | None, body: list[etree._Element]) -> bool:
 
 def _loose_links(main: etree._Element) -> list[etree._Element]:
     """Paragraphs that are links ("Report: Site failed ahead of rollout" between two
-    paragraphs of the story), and runs of teaser lines outside any headed list."""
+    paragraphs of the story), runs of teaser lines outside any headed list, and the short
+    label ("ZOBACZ TAKŻE", "Related stories:") right above such a run."""
+    children = list(main)
     dropped: list[etree._Element] = []
-    run: list[etree._Element] = []
+    run: list[int] = []
 
     def close() -> None:
-        if len(run) >= _MIN_ITEMS and any(_is_glued(element) for element in run):
-            dropped.extend(run)
+        elements = [children[i] for i in run]
+        linked = all(_link_share(e) >= _LINKED_ITEM_SHARE for e in elements)
+        if len(run) >= _MIN_ITEMS and (linked or any(_is_glued(e) for e in elements)):
+            dropped.extend(elements)
+            if run[0] > 0 and _is_label(children[run[0] - 1]):
+                dropped.append(children[run[0] - 1])
         run.clear()
 
-    for child in main:
+    for index, child in enumerate(children):
         if child.tag == "p" and _link_share(child) >= _LINKED_PARAGRAPH_SHARE:
             dropped.append(child)
+        if child.tag == "list" and _is_link_list(child):
+            dropped.append(child)
+            if index > 0 and _is_label(children[index - 1]):
+                dropped.append(children[index - 1])
         if child.tag == "p" and _is_teaser_item(child):
-            run.append(child)
+            run.append(index)
         else:
             close()
     close()
     return list(dict.fromkeys(dropped))
 
 
+def _is_link_list(element: etree._Element) -> bool:
+    """A list whose items are all links (with a date or a count) or glued teasers."""
+    items = _items(element)
+    return len(items) >= _MIN_ITEMS and all(
+        _link_share(item) >= _LINKED_ITEM_SHARE or _is_glued(item) for item in items
+    )
+
+
+def _is_label(element: etree._Element) -> bool:
+    """A short line that ends no sentence: a list's label or a kicker."""
+    text = " ".join("".join(element.itertext()).split())
+    return (
+        element.tag in ("p", "head")
+        and 0 < len(text) <= _MAX_KICKER_CHARS
+        and not text.endswith(_SENTENCE_END)
+        and _link_share(element) < _LINKED_ITEM_SHARE
+    )
+
+
+def _is_bold(element: etree._Element) -> bool:
+    bold = "".join(_text(hi) for hi in element.iter("hi") if hi.get("rend") == "#b")
+    return bool(bold) and bold == _text(element)
+
+
+def _is_kicker(element: etree._Element) -> bool:
+    text = " ".join("".join(element.itertext()).split())
+    return (
+        (
+            (element.tag == "head" and element.get("rend") != "h1")
+            or (element.tag == "p" and _is_bold(element))
+        )
+        and 0 < len(text) <= _MAX_KICKER_CHARS
+        and not text.endswith(_SENTENCE_END)
+    )
+
+
 def _kickers(main: etree._Element) -> list[etree._Element]:
-    """A heading right above the <h1>: a section's name or a kicker, not the story's text."""
+    """Headings and short bold lines right above the <h1>: a section's name or a kicker
+    ("Новости Донбасса", "生活新聞" over "速報>>"), not the story's text."""
     children = list(main)
-    return [
-        head
-        for head, following in zip(children, children[1:], strict=False)
-        if head.tag == "head"
-        and following.tag == "head"
-        and following.get("rend") == "h1"
-        and head.get("rend") != "h1"
-    ]
+    found: list[etree._Element] = []
+    for index, child in enumerate(children):
+        if child.tag != "head" or child.get("rend") != "h1":
+            continue
+        above = index - 1
+        while above >= 0 and _is_kicker(children[above]):
+            found.append(children[above])
+            above -= 1
+    return found
 
 
 def related_sections(main: etree._Element) -> list[etree._Element]:

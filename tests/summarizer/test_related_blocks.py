@@ -136,3 +136,29 @@ def test_other_extractors_lose_link_lines_and_repeated_captions() -> None:
 def test_link_lines_stay_when_nothing_else_would() -> None:
     blocks = [Block(f"Story number {n} about the harbour", link_share=1.0) for n in range(5)]
     assert drop_link_lines(blocks) == blocks
+
+
+def test_labelled_list_of_links_inside_the_story_goes() -> None:
+    main = _main(
+        "<p>Historia dnia, opowiedziana dokładnie w osobnym akapicie własnymi słowami.</p>" * 4
+        + "<p>ZOBACZ TAKŻE</p><list>"
+        + '<item><ref target="/1">Komary atakują: dlaczego gryzą?</ref> (22-08-11, 15:29)</item>'
+        + '<item><ref target="/2">Meszki, kleszcze i komary</ref> (09-05-07, 18:45)</item>'
+        + "</list><p>Dalszy ciąg historii dnia w kolejnym długim akapicie tekstu.</p>"
+    )
+    prune_related(main)
+    text = "".join(main.itertext())
+    assert "ZOBACZ" not in text and "Komary" not in text
+    assert "Dalszy ciąg" in text
+
+
+def test_bold_kicker_and_section_name_over_the_headline_go() -> None:
+    main = _main(
+        '<head rend="h2">生活新聞</head><p><hi rend="#b">速報&gt;&gt;</hi></p>'
+        + '<head rend="h1">流感疫情燒不停</head>'
+        + "<p>流感疫情燒不停，台灣人衛生習慣太糟也可能是元兇之一，專家這樣說。</p>" * 8
+    )
+    prune_related(main)
+    text = "".join(main.itertext())
+    assert "生活新聞" not in text and "速報" not in text
+    assert "流感疫情燒不停" in text
