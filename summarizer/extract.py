@@ -20,7 +20,12 @@ from summarizer.metadata import find_date
 from summarizer.model import Article
 from summarizer.native import NATIVE_LOCK, claim_thread_dictionary
 from summarizer.parse import DocumentMeta, build_article, strip_site_name
-from summarizer.related_blocks import drop_link_lines, prune_related
+from summarizer.related_blocks import (
+    drop_link_lines,
+    page_anchors,
+    prune_related,
+    restore_links,
+)
 from summarizer.stoplists import paragraph_stop_words
 
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
@@ -239,6 +244,8 @@ def _trafilatura_xml(
         published=find_date(root.get("date") or ""),
     )
     main = root.find("main")
+    if main is not None:
+        restore_links(main, page_anchors(html))
     blocks = _xml_blocks(prune_related(main)) if main is not None else []
     return blocks, meta, root.get("sitename")
 

@@ -13,6 +13,8 @@ The other extractors' blocks lose their link lines and repeated captions the sam
 
 from __future__ import annotations
 
+import html
+import re
 from collections import Counter
 
 from lxml import etree
@@ -39,6 +41,8 @@ _MIN_KEPT_CHARS = 200
 
 
 _SENTENCE_END = tuple(".!?。！？…")
+_LINKED = "linked-chars"
+_LEADING = "leading-link-chars"
 _MIN_COPIES = 3
 """A paragraph shown this many times is a gallery's caption or a widget, not the story."""
 
@@ -48,7 +52,42 @@ def _text(element: etree._Element) -> str:
 
 
 def _linked_chars(element: etree._Element) -> int:
-    return sum(len(_text(ref)) for ref in element.iter("ref"))
+    refs = sum(len(_text(ref)) for ref in element.iter("ref"))
+    return refs or int(element.get(_LINKED, "0"))
+
+
+_ANCHOR = re.compile(r"<a\s[^>]*href[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_MIN_ANCHOR_CHARS = 8
+
+
+def page_anchors(markup: str) -> frozenset[str]:
+    """The texts of the page's links, whitespace removed: trafilatura drops some links (inside
+    tables, relative ones) but their text still says where an element pointed."""
+    found = (
+        "".join(html.unescape(_TAG.sub("", match)).split()) for match in _ANCHOR.findall(markup)
+    )
+    return frozenset(text for text in found if len(text) >= _MIN_ANCHOR_CHARS)
+
+
+def restore_links(main: etree._Element, anchors: frozenset[str]) -> None:
+    """Mark lines without <ref> whose text holds one of the page's link texts with how many
+    characters (and leading characters) that link covers."""
+    if not anchors:
+        return
+    for element in main.iter("p", "item", "head"):
+        if element.find(".//ref") is not None or element.find(".//item") is not None:
+            continue
+        text = _text(element)
+        if len(text) < _MIN_ANCHOR_CHARS:
+            continue
+        inside = [len(a) for a in anchors if len(a) <= len(text) and a in text]
+        if not inside:
+            continue
+        element.set(_LINKED, str(max(inside)))
+        leading = [len(a) for a in anchors if len(a) < len(text) and text.startswith(a)]
+        if leading:
+            element.set(_LEADING, str(max(leading)))
 
 
 def _link_share(element: etree._Element) -> float:
@@ -58,6 +97,8 @@ def _link_share(element: etree._Element) -> float:
 
 def _leading_link(element: etree._Element) -> str:
     """The text of a link that opens the element (no text before it), else ""."""
+    if element.get(_LEADING):
+        return _text(element)[: int(element.get(_LEADING, "0"))]
     if (element.text or "").strip():
         return ""
     for child in element:
