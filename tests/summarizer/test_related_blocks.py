@@ -46,7 +46,9 @@ def test_linked_headlines_with_standfirsts_and_their_label_go() -> None:
     prune_related(main)
     text = "".join(main.itertext())
     assert "Plus d'actualités" not in text
-    assert "Rabbit" not in text and "rabbit" not in text and "donor" not in text
+    assert "Rabbit" not in text
+    assert "rabbit" not in text
+    assert "donor" not in text
     assert "story of the day" in text
 
 
@@ -68,11 +70,13 @@ def test_headed_list_of_headlines_glued_to_ledes_goes() -> None:
         + "южноуральцы всерьёз озадачены вопросом, где скоротать каникулы.</item>"
         + '<item><ref target="/2">День снеговика</ref>Медиа-холдинг объявил новый праздник, '
         + "который будут отмечать каждый год.</item></list>"
-        + "<p>Продолжение истории дня, рассказанное в ещё одном длинном абзаце, идёт под списком.</p>"
+        + "<p>Продолжение истории дня, рассказанное в ещё одном длинном абзаце, "
+        + "идёт под списком.</p>"
     )
     prune_related(main)
     text = "".join(main.itertext())
-    assert "Ещё по теме" not in text and "снеговика" not in text
+    assert "Ещё по теме" not in text
+    assert "снеговика" not in text
     assert "Продолжение истории" in text
 
 
@@ -86,7 +90,8 @@ def test_glued_teaser_lines_outside_a_list_go() -> None:
     )
     prune_related(main)
     text = "".join(main.itertext())
-    assert "Borussia" not in text and "mieszkania" not in text
+    assert "Borussia" not in text
+    assert "mieszkania" not in text
 
 
 def test_mostly_linked_paragraph_inside_the_story_goes() -> None:
@@ -148,7 +153,8 @@ def test_labelled_list_of_links_inside_the_story_goes() -> None:
     )
     prune_related(main)
     text = "".join(main.itertext())
-    assert "ZOBACZ" not in text and "Komary" not in text
+    assert "ZOBACZ" not in text
+    assert "Komary" not in text
     assert "Dalszy ciąg" in text
 
 
@@ -160,5 +166,6 @@ def test_bold_kicker_and_section_name_over_the_headline_go() -> None:
     )
     prune_related(main)
     text = "".join(main.itertext())
-    assert "生活新聞" not in text and "速報" not in text
+    assert "生活新聞" not in text
+    assert "速報" not in text
     assert "流感疫情燒不停" in text
