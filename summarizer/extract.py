@@ -292,6 +292,8 @@ def _xml_blocks(main: etree._Element) -> list[Block]:
         elif tag == "list":
             for item in element.findall("item"):
                 blocks.extend(_item_blocks(item))
+        elif tag == "div":
+            blocks.extend(_xml_blocks(element))  # a wrapper trafilatura kept: read inside it
         elif tag in ("p", "quote", "code"):
             text = _text(element)
             if text:

@@ -41,6 +41,10 @@ _MIN_KEPT_CHARS = 200
 
 
 _SENTENCE_END = tuple(".!?。！？…")
+_MAX_SIGNATURE_CHARS = 40
+_MIN_POSTS = 3
+_MIN_STORY_CHARS = 800
+"""Comments follow a story at least this long; posts that come sooner are the page's text."""
 _LINKED = "linked-chars"
 _LEADING = "leading-link-chars"
 _MIN_COPIES = 3
@@ -268,9 +272,45 @@ def _kickers(main: etree._Element) -> list[etree._Element]:
 
 
 def related_sections(main: etree._Element) -> list[etree._Element]:
-    """The elements of trafilatura's <main> that belong to lists of other stories."""
-    found = _story_lists(main) + _loose_links(main) + _kickers(main)
+    """The elements of trafilatura's <main> that belong to lists of other stories, and
+    readers' comments under a story."""
+    found = _story_lists(main) + _loose_links(main) + _kickers(main) + _comments(main)
     return list(dict.fromkeys(found))
+
+
+def _is_signed(element: etree._Element) -> bool:
+    """A paragraph that opens with a short bold name on a line of its own: a reader's post
+    ("**MJ, ON**" / "Definitely mind over matter.")."""
+    if element.tag != "p" or (element.text or "").strip() or len(element) < 2:
+        return False
+    name, following = element[0], element[1]
+    return (
+        name.tag == "hi"
+        and name.get("rend") == "#b"
+        and 0 < len(_text(name)) <= _MAX_SIGNATURE_CHARS
+        and not (name.tail or "").strip()
+        and following.tag == "lb"
+        and len(_text(element)) > len(_text(name))
+    )
+
+
+def _comments(main: etree._Element) -> list[etree._Element]:
+    """A run of signed posts after a story of its own: the readers' comments (and the bold
+    line over them). A page that opens with such posts is a forum: its posts are the text."""
+    children = list(main)
+    index = 0
+    while index < len(children):
+        end = index
+        while end < len(children) and _is_signed(children[end]):
+            end += 1
+        if end - index >= _MIN_POSTS:
+            before = sum(len(_text(child)) for child in children[:index])
+            if before < _MIN_STORY_CHARS:
+                return []
+            start = index - 1 if index and _is_kicker(children[index - 1]) else index
+            return children[start:end]
+        index = end + 1
+    return []
 
 
 def _story_lists(main: etree._Element) -> list[etree._Element]:
@@ -301,14 +341,17 @@ def _story_lists(main: etree._Element) -> list[etree._Element]:
 def prune_related(main: etree._Element) -> etree._Element:
     """Remove lists of other stories from trafilatura's <main> (in place), unless that would
     leave almost nothing: then the page is a list itself, and stays as it was."""
-    dropped = related_sections(main)
+    containers = [main, *main.iter("div")]  # trafilatura may keep a wrapper <div>
+    dropped = [element for container in containers for element in related_sections(container)]
     if not dropped:
         return main
     kept = len(_text(main)) - sum(len(_text(element)) for element in dropped)
     if kept < _MIN_KEPT_CHARS:
         return main
     for element in dropped:
-        main.remove(element)
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
     return main
 
 
