@@ -246,7 +246,7 @@ def _trafilatura_xml(
     main = root.find("main")
     if main is not None:
         restore_links(main, page_anchors(html))
-    blocks = _xml_blocks(prune_related(main)) if main is not None else []
+    blocks = drop_link_lines(_xml_blocks(prune_related(main))) if main is not None else []
     return blocks, meta, root.get("sitename")
 
 
