@@ -6,6 +6,7 @@ from lxml import etree
 
 from summarizer import extract_article
 from summarizer.blocks import Block
+from summarizer.extract import _xml_blocks
 from summarizer.related_blocks import drop_link_lines, prune_related
 
 _STORY = [
@@ -169,3 +170,43 @@ def test_bold_kicker_and_section_name_over_the_headline_go() -> None:
     assert "生活新聞" not in text
     assert "速報" not in text
     assert "流感疫情燒不停" in text
+
+
+def test_readers_comments_under_a_story_go() -> None:
+    posts = "".join(
+        f'<p><hi rend="#b">{name}</hi><lb/>{text}</p>'
+        for name, text in (
+            ("Joe", "Blue Monday is junk science and a state of mind."),
+            ("MJ, ON", "Definitely mind over matter."),
+            ("Tom Hanna", "I kind of like dwelling on that little chicken."),
+        )
+    )
+    main = _main(
+        "<div>"
+        + "<p>The story of the day, told at length in a paragraph of its own words.</p>" * 14
+        + '<p><hi rend="#b">Comments are now closed for this story</hi></p>'
+        + posts
+        + "</div>"
+    )
+    prune_related(main)
+    text = "".join(main.itertext())
+    assert "Comments are now closed" not in text
+    assert "mind over matter" not in text
+    assert "story of the day" in text
+
+
+def test_a_forum_thread_keeps_its_posts() -> None:
+    posts = "".join(
+        f'<p><hi rend="#b">Poster {n}</hi><lb/>Post number {n} of the thread, with a view.</p>'
+        for n in range(6)
+    )
+    main = _main(posts)
+    prune_related(main)
+    assert len(main) == 6
+
+
+def test_text_inside_a_wrapper_div_is_read() -> None:
+    # trafilatura keeps a page's wrapper <div> at times; its paragraphs are the story.
+    main = _main('<div><head rend="h2">Harbour</head><div><p>The wall goes.</p></div></div>')
+    blocks = _xml_blocks(main)
+    assert [(b.text, b.marked) for b in blocks] == [("Harbour", True), ("The wall goes.", False)]
