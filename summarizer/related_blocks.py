@@ -45,6 +45,9 @@ _MAX_SIGNATURE_CHARS = 40
 _MIN_POSTS = 3
 _MIN_STORY_CHARS = 800
 """Comments follow a story at least this long; posts that come sooner are the page's text."""
+_GLUED_DURATION = re.compile(r"[^\W\d_]\d{1,2}:\d{2}$")
+"""A running time glued to the last word of a line: "…in ruins0:37"."""
+_MAX_CAPTION_CHARS = 200
 _LINKED = "linked-chars"
 _LEADING = "leading-link-chars"
 _MIN_COPIES = 3
@@ -356,19 +359,28 @@ def prune_related(main: etree._Element) -> etree._Element:
 
 
 def drop_link_lines(blocks: list[Block]) -> list[Block]:
-    """Blocks of another extractor's reading without link lines and repeated captions.
+    """Blocks of an extractor's reading without link lines, repeated captions and video
+    captions.
 
     A line mostly inside a link points to another page ("DISTANT LIFE: Harvard scientists
     theorize…" between two paragraphs); a paragraph that recurs verbatim three times or more
-    is a gallery's caption or a widget. The blocks stay as they were when that would leave
-    almost nothing.
+    is a gallery's caption or a widget; a short line with a running time glued to its last
+    word ("Airlie Beach in ruins0:37") is a video's caption. The blocks stay as they were
+    when that would leave almost nothing.
     """
     counts = Counter(" ".join(b.text.split()) for b in blocks)
     kept = [
         b
         for b in blocks
-        if b.link_share < _LINKED_PARAGRAPH_SHARE and counts[" ".join(b.text.split())] < _MIN_COPIES
+        if b.link_share < _LINKED_PARAGRAPH_SHARE
+        and counts[" ".join(b.text.split())] < _MIN_COPIES
+        and not _is_video_caption(b)
     ]
     if sum(len(b.text) for b in kept) < _MIN_KEPT_CHARS:
         return blocks
     return kept
+
+
+def _is_video_caption(block: Block) -> bool:
+    text = block.text.strip()
+    return len(text) <= _MAX_CAPTION_CHARS and _GLUED_DURATION.search(text) is not None

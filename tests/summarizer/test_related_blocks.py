@@ -210,3 +210,10 @@ def test_text_inside_a_wrapper_div_is_read() -> None:
     main = _main('<div><head rend="h2">Harbour</head><div><p>The wall goes.</p></div></div>')
     blocks = _xml_blocks(main)
     assert [(b.text, b.marked) for b in blocks] == [("Harbour", True), ("The wall goes.", False)]
+
+
+def test_video_caption_with_its_running_time_goes() -> None:
+    blocks = [Block(text) for text in _STORY]
+    caption = Block("Before and after: the harbour wall in ruins0:37", marked=True, level=3)
+    kept = drop_link_lines([*blocks[:2], caption, *blocks[2:]])
+    assert [b.text for b in kept] == _STORY
