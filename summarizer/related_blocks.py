@@ -63,7 +63,7 @@ def _linked_chars(element: etree._Element) -> int:
     return refs or int(element.get(_LINKED, "0"))
 
 
-_ANCHOR = re.compile(r"<a\s[^>]*href[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_ANCHOR = re.compile(r"<a\s[^>]*href[^>]*>(.{0,400}?)</a\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _MIN_ANCHOR_CHARS = 8
 
