@@ -48,6 +48,7 @@ _MIN_STORY_CHARS = 800
 _GLUED_DURATION = re.compile(r"[^\W\d_]\d{1,2}:\d{2}$")
 """A running time glued to the last word of a line: "…in ruins0:37"."""
 _MAX_CAPTION_CHARS = 200
+_MAX_POINTER_LABEL_CHARS = 25
 _LINKED = "linked-chars"
 _LEADING = "leading-link-chars"
 _MIN_COPIES = 3
@@ -209,7 +210,9 @@ def _loose_links(main: etree._Element) -> list[etree._Element]:
         run.clear()
 
     for index, child in enumerate(children):
-        if child.tag == "p" and _link_share(child) >= _LINKED_PARAGRAPH_SHARE:
+        if child.tag == "p" and (
+            _link_share(child) >= _LINKED_PARAGRAPH_SHARE or _is_pointer(child)
+        ):
             dropped.append(child)
         if child.tag == "list" and _is_link_list(child):
             dropped.append(child)
@@ -229,6 +232,19 @@ def _is_link_list(element: etree._Element) -> bool:
     return len(items) >= _MIN_ITEMS and all(
         _link_share(item) >= _LINKED_ITEM_SHARE or _is_glued(item) for item in items
     )
+
+
+def _is_pointer(element: etree._Element) -> bool:
+    """A short label with a colon, then a link that is most of the rest: "Читай также:
+    <link>", "Read more: <link>"."""
+    ref = element.find(".//ref")
+    if ref is None:
+        return False
+    before = "".join(element.itertext()).split(_text(ref)[:1] or "\0", 1)[0].strip()
+    if not (0 < len(before) <= _MAX_POINTER_LABEL_CHARS and before.endswith((":", "："))):
+        return False
+    rest = len(_text(element)) - len("".join(before.split()))
+    return rest > 0 and _linked_chars(element) >= _LINKED_ITEM_SHARE * rest
 
 
 def _is_label(element: etree._Element) -> bool:

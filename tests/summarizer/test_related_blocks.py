@@ -217,3 +217,15 @@ def test_video_caption_with_its_running_time_goes() -> None:
     caption = Block("Before and after: the harbour wall in ruins0:37", marked=True, level=3)
     kept = drop_link_lines([*blocks[:2], caption, *blocks[2:]])
     assert [b.text for b in kept] == _STORY
+
+
+def test_label_and_link_to_another_story_go() -> None:
+    main = _main(
+        "<p>История дня, рассказанная подробно в отдельном абзаце своими словами.</p>" * 4
+        + '<p><hi rend="#b">Читай также: <ref target="/x">Почему он не хочет секса</ref></hi></p>'
+        + "<p>Источник: агентство, которое первым сообщило о событии в своей ленте.</p>"
+    )
+    prune_related(main)
+    text = "".join(main.itertext())
+    assert "Читай также" not in text
+    assert "Источник" in text
