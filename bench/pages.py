@@ -1,6 +1,7 @@
 """Real pages with human ground truth: does what a reader gets come from the main text?
 
 Usage: python -m bench.pages [--path data/pages.jsonl] [--part tune|report|all] [--show N]
+                             [--skip ID ...]
 
 Each page of the corpus (rebuild it with bench/build_corpus.py) is extracted and summarized as
 ingest does it. Reported per part: pages that end in "no article text found" although their
@@ -160,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--part", choices=(TUNE, REPORT, "all"), default=None)
     parser.add_argument("--show", type=int, default=5)
+    parser.add_argument(
+        "--skip", action="append", default=[], metavar="ID", help="leave this page out (repeatable)"
+    )
     args = parser.parse_args(argv)
     if not args.path.is_file():
         print(f"pages: no corpus at {args.path}; run python -m bench.build_corpus", file=sys.stderr)
@@ -168,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     for part in [args.part] if args.part else [TUNE, REPORT]:
         tally = Tally()
         for page in pages:
-            if part == "all" or page["part"] == part:
+            if (part == "all" or page["part"] == part) and page["id"] not in args.skip:
                 run_page(page, tally)
         report(part, tally, args.show)
     return 0

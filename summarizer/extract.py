@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -13,17 +13,29 @@ from summarizer.blocks import Block
 from summarizer.boilerplate import line_key
 from summarizer.detect import detect_language
 from summarizer.errors import EmptyInputError
-from summarizer.html_parse import HtmlDocument, parse_html, repair_markup
+from summarizer.html_parse import HtmlDocument, head_title, parse_html, repair_markup
 from summarizer.inputs import check_text
 from summarizer.languages import normalize_code
 from summarizer.metadata import find_date
 from summarizer.model import Article
 from summarizer.native import NATIVE_LOCK, claim_thread_dictionary
 from summarizer.parse import DocumentMeta, build_article, strip_site_name
+from summarizer.related_blocks import (
+    drop_link_lines,
+    page_anchors,
+    prune_related,
+    restore_links,
+)
 from summarizer.stoplists import paragraph_stop_words
 
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
+_WORD = re.compile(r"[^\W_]+")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_TITLE_AGREEMENT = 0.3
+_ITEM_BREAKS = frozenset({"list", "lb", "quote"})
 _MIN_EXTRACTED_CHARS = 80
+_FLAT_BLOCK_CHARS = 5000  # no paragraph a reader is shown runs this long
+_FLAT_SHARE = 0.5
 # trafilatura falls back to the URL's host (or a domain in the title) for a page that names no
 # site; a bare host is no name, and the caller has the URL anyway.
 _HOST_LIKE = re.compile(
@@ -90,12 +102,18 @@ def _extract_page(
 ) -> ExtractedPage:
     markup = repair_markup(html)
     extracted = _trafilatura_xml(markup, url)
+    flattened: ExtractedPage | None = None
+    found_meta: DocumentMeta | None = None
     if extracted is not None:
         blocks, meta, site_name = extracted
+        found_meta = replace(meta, warnings=[])
         if sum(len(b.text) for b in blocks if not b.marked) >= _MIN_EXTRACTED_CHARS:
             try:
                 article = build_article(blocks, meta, code, boilerplate=boilerplate)
-                return ExtractedPage(article, _site_name(site_name, article.title), _keys(blocks))
+                page = ExtractedPage(article, _site_name(site_name, article.title), _keys(blocks))
+                if not _is_flattened(blocks):
+                    return page
+                flattened = page  # kept in case no other extractor sees any structure
             except EmptyInputError:
                 pass
     document = parse_html(markup)
@@ -105,17 +123,33 @@ def _extract_page(
         lambda: list(document.main_blocks),
     )
     for attempt in attempts:
-        blocks = attempt()
+        blocks = drop_link_lines(attempt())
         if sum(len(b.text) for b in blocks if not b.marked) < _MIN_EXTRACTED_CHARS:
             continue
+        if flattened is not None and _is_flattened(blocks):
+            continue
+        # A flattened trafilatura page still had the head's metadata right.
+        page_meta = (
+            replace(found_meta, warnings=[]) if flattened and found_meta else _head_meta(document)
+        )
         try:
-            article = build_article(blocks, _head_meta(document), code, boilerplate=boilerplate)
+            article = build_article(blocks, page_meta, code, boilerplate=boilerplate)
         except EmptyInputError:
             continue
         return ExtractedPage(article, _site_name(document.site_name, article.title), _keys(blocks))
+    if flattened is not None:
+        return flattened
     blocks = list(document.blocks)
     article = build_article(blocks, _head_meta(document), code, boilerplate=boilerplate)
     return ExtractedPage(article, _site_name(document.site_name, article.title), _keys(blocks))
+
+
+def _is_flattened(blocks: list[Block]) -> bool:
+    """Whether one block holds most of the text and thousands of characters: a table layout
+    (a forum, an old portal) read as one paragraph, navigation and posts run together."""
+    lengths = [len(b.text) for b in blocks if not b.marked]
+    longest = max(lengths, default=0)
+    return longest >= _FLAT_BLOCK_CHARS and longest >= _FLAT_SHARE * sum(lengths)
 
 
 def _head_meta(document: HtmlDocument) -> DocumentMeta:
@@ -205,13 +239,40 @@ def _trafilatura_xml(
     except etree.XMLSyntaxError:
         return None
     meta = DocumentMeta(
-        title=strip_site_name(root.get("title") or "") or None,
+        title=_headline(root.get("title"), head_title(html)),
         byline=root.get("author") or None,
         published=find_date(root.get("date") or ""),
     )
     main = root.find("main")
-    blocks = _xml_blocks(main) if main is not None else []
+    if main is not None:
+        restore_links(main, page_anchors(html))
+    blocks = drop_link_lines(_xml_blocks(prune_related(main))) if main is not None else []
     return blocks, meta, root.get("sitename")
+
+
+def _headline(found: str | None, head: str | None) -> str | None:
+    """trafilatura's title, unless it is shorter than the page head's og:title or <title> and
+    shares almost no words with it: then it is a heading of the page ("More From …", "Latest
+    in Gear", "Join the Discussion"), not the story's, and the head's title is taken. (A
+    longer headline written for the page beats a search-engine title in other words.)
+    """
+    found = strip_site_name(found or "") or None
+    if found is None or not head:
+        return found or (strip_site_name(head or "") or None)
+    if line_key(found) in line_key(head):
+        return found  # one part of "Story - Section - Site"
+    stripped = strip_site_name(head)
+    ours, theirs = _title_words(found), _title_words(stripped)
+    if not ours or not theirs:
+        return found
+    agree = len(ours & theirs) >= _TITLE_AGREEMENT * min(len(ours), len(theirs))
+    return found if agree or len(ours) >= len(theirs) else stripped
+
+
+def _title_words(text: str) -> set[str]:
+    """Words of a title, case-folded; CJK characters one by one."""
+    text = text.casefold()
+    return set(_WORD.findall(_CJK_CHAR.sub(" ", text))) | set(_CJK_CHAR.findall(text))
 
 
 def _text(element: etree._Element) -> str:
@@ -229,11 +290,10 @@ def _xml_blocks(main: etree._Element) -> list[Block]:
                 level = _HEADING_LEVELS.get(element.get("rend", ""), 2)
                 blocks.append(Block(text, marked=True, level=level))
         elif tag == "list":
-            blocks.extend(
-                Block(_text(item), link_share=_link_share(item))
-                for item in element.iter("item")
-                if _text(item)
-            )
+            for item in element.findall("item"):
+                blocks.extend(_item_blocks(item))
+        elif tag == "div":
+            blocks.extend(_xml_blocks(element))  # a wrapper trafilatura kept: read inside it
         elif tag in ("p", "quote", "code"):
             text = _text(element)
             if text:
@@ -241,6 +301,65 @@ def _xml_blocks(main: etree._Element) -> list[Block]:
                 blocks.append(Block(text, marked=bold, level=7 if bold else 0,
                                     link_share=_link_share(element)))  # fmt: skip
     return blocks
+
+
+def _item_blocks(item: etree._Element) -> list[Block]:
+    """One list item as blocks. An item that holds a nested list, a quote or line breaks (a
+    forum post: poster, date, member statistics, the post) is read as the blocks it holds,
+    headings and nested items in their place, instead of as one line of everything.
+    """
+    if not any(child.tag in _ITEM_BREAKS for child in item):
+        # A heading over a paragraph ("Story title" + its standfirst) stays one line: a teaser.
+        text = _text(item)
+        return [Block(text, link_share=_link_share(item))] if text else []
+    blocks: list[Block] = []
+    run: list[str] = []
+    linked: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(run).split())
+        if text:
+            total = len(text.replace(" ", ""))
+            links = len("".join(linked).replace(" ", ""))
+            blocks.append(Block(text, link_share=min(1.0, links / total) if total else 0.0))
+        run.clear()
+        linked.clear()
+
+    run.append(item.text or "")
+    for child in item:
+        if child.tag == "list":
+            flush()
+            for nested in child.findall("item"):
+                blocks.extend(_item_blocks(nested))
+        elif child.tag == "head":
+            flush()
+            text = _text(child)
+            if text:
+                level = _HEADING_LEVELS.get(child.get("rend", ""), 2)
+                blocks.append(Block(text, marked=True, level=level))
+        elif child.tag == "lb":
+            flush()
+        else:
+            if child.tag in ("quote", "p"):
+                flush()  # a quote starts a paragraph; what follows it may continue its line
+            text = "".join(child.itertext())
+            run.append(text + " " if child.tag == "quote" else text)
+            if child.tag == "ref":
+                linked.append(text)
+            linked.extend("".join(ref.itertext()) for ref in child.iter("ref") if ref is not child)
+        run.append(child.tail or "")
+    flush()
+    return [_bold_only(block, item) for block in blocks]
+
+
+def _bold_only(block: Block, item: etree._Element) -> Block:
+    """Mark a run that is all bold (a post's subject line) as trafilatura's <p> reader does."""
+    if block.marked:
+        return block
+    bold = {" ".join(_text(hi).split()) for hi in item.iter("hi") if hi.get("rend") == "#b"}
+    if block.text in bold:
+        return Block(block.text, marked=True, level=7, link_share=block.link_share)
+    return block
 
 
 def _link_share(element: etree._Element) -> float:

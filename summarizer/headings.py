@@ -14,6 +14,9 @@ _NUMBERED = re.compile(
 _NO_HEADING_END = tuple(".!?;:,…。！？；：，、")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_CLOSERS = ")）]】\"”’」』'"
+_DIGIT = re.compile(r"\d")
+_ADDRESS = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 _MAX_WORDS = 12
 _MAX_CJK_CHARS = 30
 _MAX_BOLD_WORDS = 20
@@ -33,8 +36,14 @@ def is_short_line(text: str, words: int = _MAX_WORDS, cjk_chars: int = _MAX_CJK_
 
 def _is_headline_shaped(text: str) -> bool:
     stripped = text.strip()
-    if not stripped or stripped.endswith(_NO_HEADING_END):
+    # "(A sentence in brackets.)" and '"A quoted one?"' end as sentences do.
+    if not stripped or stripped.rstrip(_CLOSERS).endswith(_NO_HEADING_END):
         return False
+    if _ADDRESS.search(stripped):
+        return False  # a line holding a web address points somewhere; it heads nothing
+    tokens = _NUMBERED.sub("", stripped).split()  # "1. Background" is numbered, not figures
+    if 2 * sum(1 for t in tokens if _DIGIT.search(t)) >= len(tokens) > 1:
+        return False  # figures with a word or two ("4.000% $822.57 Details") are a table row
     if not _HAS_LETTER.search(stripped):
         return False
     first_letter = _HAS_LETTER.search(stripped)

@@ -19,6 +19,7 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = frozenset({"p", "li", "blockquote", "pre", "dd", "dt", "td", "th", "caption", "address"})
 _CONTAINERS = frozenset({"div", "section", "article", "main", "body", "header", "center", "span"})
 _BOLD = frozenset({"b", "strong"})
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _CLOSING = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _TRAILER = re.compile(r"(?:\s|<!--.*?-->|</(?:body|html)\s*>)*", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"[ \t\r\f\v\xa0\u3000]+")
@@ -171,6 +172,22 @@ def _meta(root: etree._Element, names: tuple[str, ...]) -> str | None:
         if key in names and (meta.get("content") or "").strip():
             return str(meta.get("content")).strip()
     return None
+
+
+def head_title(markup: str) -> str | None:
+    """The page head's name for the story: og:title, else <title> (the head alone is parsed)."""
+    end = _HEAD_END.search(markup)
+    if end is None:
+        return None
+    with NATIVE_LOCK:
+        claim_thread_dictionary()
+        try:
+            root = lxml.html.fromstring(markup[: end.end()] + "<body></body></html>")
+        except (etree.ParserError, ValueError):
+            return None
+        title_element = root.find(".//title")
+        title = _text_of(title_element) if title_element is not None else None
+        return _meta(root, ("og:title",)) or title or None
 
 
 def parse_html(markup: str) -> HtmlDocument:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from summarizer.dates import calendar_share, find_calendar_date
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -39,7 +41,7 @@ _WORDY_DATE = re.compile(
 )
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _LETTER = re.compile(r"[^\W\d_]")
-_DATE_WORDS = re.compile(r"(?i)\b(updated|published|posted|am|pm|utc|gmt|[a-z]{3}day)\b")
+_DATE_WORDS = re.compile(r"(?i)\b(updated|published|posted|on|at|am|pm|utc|gmt|[a-z]{3}day)\b")
 
 _AUTHOR_KEYS = r"author|authors|by|writer|written by|作者|撰文|文"
 _SOURCE_KEYS = r"source|来源|出处"
@@ -61,8 +63,13 @@ class LineMetadata:
     published: date | None = None
 
 
-def find_date(text: str) -> date | None:
-    """Return the first valid calendar date written in ``text`` (ISO, dotted, 年月日, words)."""
+def find_date(text: str, code: str = "en") -> date | None:
+    """Return the first valid calendar date written in ``text`` (ISO, dotted, 年月日, words).
+
+    Month names are English and those of language ``code`` (CLDR's, see `summarizer.dates`).
+    """
+    if code != "en":
+        return find_calendar_date(text, code)
     for match in _NUMERIC_DATE.finditer(text):
         found = _make_date(match.group(1), match.group(2), match.group(3))
         if found:
@@ -74,7 +81,7 @@ def find_date(text: str) -> date | None:
         found = _make_date(year, str(month), day)
         if found:
             return found
-    return None
+    return find_calendar_date(text, code)
 
 
 def _make_date(year: str, month: str, day: str) -> date | None:
@@ -84,7 +91,10 @@ def _make_date(year: str, month: str, day: str) -> date | None:
         return None
 
 
-def _is_date_only(line: str) -> bool:
+def _is_date_only(line: str, code: str) -> bool:
+    share = calendar_share(line, code)
+    if share.anchors and all(_DATE_WORDS.fullmatch(word) for word in share.rest):
+        return True
     rest = _NUMERIC_DATE.sub(" ", line)
     rest = _WORDY_DATE.sub(" ", rest)
     rest = _TIME_OF_DAY.sub(" ", rest)
@@ -97,23 +107,26 @@ def _clean_value(value: str) -> str | None:
     return value or None
 
 
-def parse_metadata_line(line: str) -> LineMetadata | None:
-    """Read a byline/date line; None when the line is anything else (such as body text)."""
+def parse_metadata_line(line: str, code: str = "en") -> LineMetadata | None:
+    """Read a byline/date line; None when the line is anything else (such as body text).
+
+    ``code`` is the page's language: its month names make dates too.
+    """
     line = line.strip()
     if not line or len(line) > _MAX_LINE:
         return None
-    keyed = _parse_keyed(line)
+    keyed = _parse_keyed(line, code)
     if keyed is not None:
         return keyed
     by = _BY_LINE.match(line)
     if by and len(by.group("name").split()) <= 6 and not line.endswith((".", "!", "?")):
-        return LineMetadata(byline=by.group("name").strip(), published=find_date(line))
-    if _is_date_only(line):
-        return LineMetadata(published=find_date(line))
+        return LineMetadata(byline=by.group("name").strip(), published=find_date(line, code))
+    if _is_date_only(line, code):
+        return LineMetadata(published=find_date(line, code))
     return None
 
 
-def _parse_keyed(line: str) -> LineMetadata | None:
+def _parse_keyed(line: str, code: str) -> LineMetadata | None:
     """Parse "Key: value Key: value" lines; every part must be a known key."""
     matches = list(_KEY.finditer(line))
     if not matches or line[: matches[0].start()].strip(" ([（【"):
@@ -126,12 +139,12 @@ def _parse_keyed(line: str) -> LineMetadata | None:
             values.setdefault(_kind(match.group("key")), value)
     if not values:
         return None
-    if "date" in values and find_date(values["date"]) is None:
+    if "date" in values and find_date(values["date"], code) is None:
         return None
     return LineMetadata(
         byline=_without_date(values.get("author")),
         source=_without_date(values.get("source")),
-        published=find_date(line),
+        published=find_date(line, code),
     )
 
 

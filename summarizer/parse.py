@@ -20,6 +20,7 @@ from summarizer.boilerplate import (
 from summarizer.clean import is_end_marker, junk_reason, strip_inline_junk
 from summarizer.detect import detect_language
 from summarizer.errors import EmptyInputError
+from summarizer.furniture import drop_furniture
 from summarizer.headings import is_heading, is_short_line
 from summarizer.html_parse import HtmlDocument, looks_like_html, parse_html
 from summarizer.inputs import check_text
@@ -104,20 +105,28 @@ def build_article(
 ) -> Article:
     """Turn raw blocks into an Article; ``code`` None means detect the language.
 
-    Known boilerplate lines go first, then metadata lines and junk by the phrase layer; the
-    title is taken; then the header and tail around the body run go by their shape, and so
-    do headed sections without a real sentence.
+    Known boilerplate lines go first, then metadata lines, junk by the phrase layer and page
+    furniture (date lines, statistics, lines repeated by template); the title is taken; then
+    the header and tail around the body run go by their shape, and so do headed sections
+    without a real sentence.
     """
     blocks = drop_known(blocks, boilerplate)
-    blocks = _take_metadata(blocks, meta)
+    quick = code or _quick_language(blocks)
+    blocks = _take_metadata(blocks, meta, quick)
     blocks = _clean(blocks, meta)
+    with_furniture = blocks
+    blocks = drop_furniture(blocks, quick)
     title, blocks = _take_title(blocks, meta)
-    stops = paragraph_stop_words(code or _quick_language(blocks))
+    stops = paragraph_stop_words(quick)
     trimmed = trim_header_and_tail(blocks, stops)
     sections = (
         [s for s in _sections(trimmed) if not is_hollow(s)]
         or _sections(blocks)
         or _sections(blocks, keep_labels=True)
+        or _sections(
+            _without_headline(with_furniture, title) if title else with_furniture,
+            keep_labels=True,
+        )
     )
     if not sections:
         raise EmptyInputError("no article text found in the input")
@@ -139,13 +148,13 @@ def _quick_language(blocks: list[Block]) -> str:
     return detect_language(sample).code if sample.strip() else NEUTRAL
 
 
-def _take_metadata(blocks: list[Block], meta: DocumentMeta) -> list[Block]:
-    """Read and remove byline/date lines near the top of the article."""
+def _take_metadata(blocks: list[Block], meta: DocumentMeta, code: str) -> list[Block]:
+    """Read and remove byline/date lines near the top of the article (``code``: language)."""
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         found = None
         if index < _METADATA_WINDOW and block.level != 1:
-            found = parse_metadata_line(block.text)
+            found = parse_metadata_line(block.text, code)
         if found is None:
             kept.append(block)
             continue
