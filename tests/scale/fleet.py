@@ -44,6 +44,25 @@ def base_env(database_url: str, token: str, api_root: str, **extra: str) -> dict
     }
 
 
+def wait_while_progressing(
+    what: str, count: Callable[[], int], target: int, stall: float, *alive: BotProcess
+) -> None:
+    """Poll `count` until it reaches `target`; fail when it has not grown for `stall` seconds.
+
+    A busy machine slows a fleet down without stopping it: what fails is a fleet that no
+    longer moves, not one that moves slowly.
+    """
+    last, moved_at = count(), time.monotonic()
+    while last < target:
+        for process in alive:
+            assert process.popen.poll() is None, f"{process.name} died:\n{process.log()}"
+        assert time.monotonic() - moved_at < stall, f"{what}: stuck at {last} of {target}"
+        time.sleep(0.2)
+        now = count()
+        if now > last:
+            last, moved_at = now, time.monotonic()
+
+
 @dataclass
 class BotProcess:
     """One `newsbot` subprocess with its logs in files (a killed process leaves no pipe)."""

@@ -23,7 +23,14 @@ from bot.store import Store, open_store
 from tests.feedserver import FeedServer
 from tests.newsroom import add_news, extra_copies
 from tests.scale.audience import busiest_window, subscribe_private_chats
-from tests.scale.fleet import BotProcess, NewsSite, base_env, start_webhook_bot, wait_until
+from tests.scale.fleet import (
+    BotProcess,
+    NewsSite,
+    base_env,
+    start_webhook_bot,
+    wait_until,
+    wait_while_progressing,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -62,6 +69,8 @@ def _leaders(fleet: list[BotProcess]) -> list[BotProcess]:
 
 
 @pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
+# Four processes on two cores: on a busy machine the broadcast is slow, so the bound is progress.
+@pytest.mark.timeout(900)
 def test_three_processes_share_a_broadcast_and_survive_the_leader(
     store_url: str, pg_store: Store, bot_api: BotApiEmulator, site: NewsSite, tmp_path: Path
 ) -> None:
@@ -100,7 +109,7 @@ def test_three_processes_share_a_broadcast_and_survive_the_leader(
         bot_api.wait_for(1, chat=editor, timeout=30)
 
         sent = lambda: store.outbox.status_counts().get("sent", 0)  # noqa: E731
-        wait_until("half the broadcast", lambda: sent() >= total // 2, 90, *fleet)
+        wait_while_progressing("half the broadcast", sent, total // 2, 60, *fleet)
         leader.kill()
         killed_at = time.monotonic()
         survivors = [p for p in fleet if p is not leader]
@@ -115,7 +124,13 @@ def test_three_processes_share_a_broadcast_and_survive_the_leader(
             60,
             *survivors,
         )
-        wait_until("the whole broadcast", lambda: store.outbox.pending_depth() == 0, 90, *survivors)
+        wait_while_progressing(
+            "the whole broadcast",
+            lambda: total - store.outbox.pending_depth(),
+            total,
+            60,
+            *survivors,
+        )
         assert store.outbox.status_counts() == {"sent": total}
         per_process = [p.metrics().get("newsbot_messages_sent_total", 0.0) for p in survivors]
     finally:
