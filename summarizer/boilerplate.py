@@ -10,10 +10,12 @@ whatever language or wording it uses.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from summarizer.blocks import Block
+from summarizer.description_check import agrees
 from summarizer.headings import is_numbered_heading
 from summarizer.metadata import find_date
 from summarizer.model import Section
@@ -34,6 +36,8 @@ _STOPS = re.compile(r"[.!?。！？][\"”’」』]?(?:\s|$)|[。！？]")
 _PROSE_WORDS = 40
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _DATELINE_WORDS = 20
+_BREAK_LINES = 8
+_LATER_RUN_WEIGHT = 2
 BODY_WORDS = 10
 """A body paragraph has at least this many words (two CJK characters count as one)."""
 SECTION_WORDS = 4
@@ -73,7 +77,7 @@ def is_body(block: Block, stop_words: frozenset[str]) -> bool:
     if block.marked or block.link_share > MAX_LINK_SHARE:
         return False
     words = word_count(text)
-    if words < BODY_WORDS:
+    if words < BODY_WORDS or is_cut(text):
         return False
     if not is_sentence(text) and not (words >= _PROSE_WORDS and len(_STOPS.findall(text)) >= 2):
         # A long paragraph of several sentences is prose even when a caption trails it.
@@ -100,7 +104,9 @@ def drop_known(blocks: Sequence[Block], known: frozenset[str]) -> list[Block]:
     return [b for b in blocks if line_key(b.text) not in known]
 
 
-def trim_header_and_tail(blocks: Sequence[Block], stop_words: frozenset[str]) -> list[Block]:
+def trim_header_and_tail(
+    blocks: Sequence[Block], stop_words: frozenset[str], description: str | None = None
+) -> list[Block]:
     """Keep the run of body text: drop non-sentence lines before the first body paragraph and
     the tail after the last one when that tail holds anything but sentences.
 
@@ -109,18 +115,89 @@ def trim_header_and_tail(blocks: Sequence[Block], stop_words: frozenset[str]) ->
     body = [i for i, block in enumerate(blocks) if is_body(block, stop_words)]
     if not body:
         return list(blocks)
-    first, last = body[0], body[-1]
-    head = [b for b in blocks[:first] if _keep_in_header(b)]
-    return [*head, *blocks[first : last + 1], *_closing_text(blocks[last + 1 :])]
+    start, first, last = _main_run(blocks, body, description)
+    run = blocks[first : last + 1]
+    # A heading above an article that has no other heading titles no section: it is a
+    # kicker, a credit or the label of a box beside the text ("Relevant offers").
+    sectioned = any(_is_marked_heading(b) or is_numbered_heading(b.text) for b in run)
+    head = [b for b in blocks[start:first] if _keep_in_header(b, sectioned)]
+    return [*head, *run, *_closing_text(blocks[last + 1 :])]
 
 
-def _keep_in_header(block: Block) -> bool:
-    if block.marked and block.level <= 6:
+def _is_marked_heading(block: Block) -> bool:
+    return block.marked and block.level <= 6
+
+
+def _main_run(
+    blocks: Sequence[Block], body: list[int], description: str | None
+) -> tuple[int, int, int]:
+    """Where the article's header may start, and the first and last index of its run of body
+    paragraphs (the header starts after the run before it, if any).
+
+    Body paragraphs separated by a break (see `_is_break`) belong to different runs: a
+    sidebar of teasers with sentences, a comment stream or a disclaimer far below the
+    article. The run holding the page's description (its lede, on most news pages) is the
+    article; without one, the first run is, unless a later one clearly outweighs it.
+    """
+    runs: list[list[int]] = [[body[0]]]
+    for before, after in itertools.pairwise(body):
+        if _is_break(blocks[before + 1 : after]):
+            runs.append([after])
+        else:
+            runs[-1].append(after)
+    if len(runs) > 1 and description:
+        starts = [0, *(run[-1] + 1 for run in runs[:-1])]
+        for start, run in zip(starts, runs, strict=True):
+            if agrees(description, blocks[start : run[-1] + 1]):
+                return start, run[0], run[-1]
+    main, start = runs[0], 0
+    for previous, run in itertools.pairwise(runs):
+        # Articles come first and their debris after, so a later run must clearly outweigh
+        # the first to be the article (a site blurb above it, not a teaser list below).
+        if _words(blocks, run) > _LATER_RUN_WEIGHT * _words(blocks, main):
+            main, start = run, previous[-1] + 1
+    return start, main[0], main[-1]
+
+
+def _words(blocks: Sequence[Block], run: list[int]) -> int:
+    return sum(word_count(blocks[i].text) for i in run)
+
+
+def _is_break(gap: Sequence[Block]) -> bool:
+    """Whether the lines between two body paragraphs leave the article.
+
+    An article's paragraphs are apart by a heading, a caption, a short list. The page has
+    moved on when the gap is long, or holds an empty section: a heading followed by a
+    heading of the same or a higher rank (a chapter heading over a sub-heading is no break).
+    """
+    if len(gap) >= _BREAK_LINES:
         return True
+    levels = [b.level for b in gap if b.marked and b.level <= 6]
+    return any(later <= earlier for earlier, later in itertools.pairwise(levels))
+
+
+def _keep_in_header(block: Block, sectioned: bool) -> bool:
     text = block.text.strip()
-    if is_numbered_heading(text):
-        return True
-    return is_sentence(text) and word_count(text) >= STRAY_WORDS and block.link_share <= 0.5
+    if _is_marked_heading(block) or is_numbered_heading(text):
+        # A lede set in a heading's type is still the lede.
+        return sectioned or (is_sentence(text) and word_count(text) >= BODY_WORDS)
+    return (
+        is_sentence(text)
+        and not is_cut(text)
+        and word_count(text) >= STRAY_WORDS
+        and block.link_share <= 0.5
+    )
+
+
+def is_cut(text: str) -> bool:
+    """Whether a line stops in an ellipsis right after a word: a teaser or caption cut short
+    ("... speaks during a...", "Read more..."), not a sentence of the article."""
+    stripped = text.rstrip().rstrip(_CLOSERS + '"”’」』')
+    for mark in ("...", "…"):
+        if stripped.endswith(mark):
+            before = stripped[: -len(mark)].rstrip(" .…")
+            return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+    return False
 
 
 def _closing_text(tail: Sequence[Block]) -> list[Block]:
@@ -140,7 +217,8 @@ def _closing_text(tail: Sequence[Block]) -> list[Block]:
         if (
             following is not None
             and _is_closing_sentence(following)
-            and _is_question_free(following.text)
+            and "?" not in following.text
+            and "？" not in following.text
             and word_count(following.text) >= SECTION_WORDS
         ):
             kept.extend((block, following))
@@ -155,12 +233,9 @@ def _is_closing_sentence(block: Block) -> bool:
         not block.marked
         and block.link_share <= MAX_LINK_SHARE
         and is_sentence(block.text)
+        and not is_cut(block.text)
         and word_count(block.text) >= 3
     )
-
-
-def _is_question_free(text: str) -> bool:
-    return not text.rstrip().rstrip('"”’」』').endswith(("?", "？"))
 
 
 def is_stray(block: Block) -> bool:

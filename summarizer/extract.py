@@ -11,6 +11,7 @@ from lxml import etree
 
 from summarizer.blocks import Block
 from summarizer.boilerplate import line_key
+from summarizer.description_check import agrees, same_part, strayed
 from summarizer.detect import detect_language
 from summarizer.errors import EmptyInputError
 from summarizer.html_parse import HtmlDocument, head_title, parse_html, repair_markup
@@ -103,17 +104,25 @@ def _extract_page(
     markup = repair_markup(html)
     extracted = _trafilatura_xml(markup, url)
     flattened: ExtractedPage | None = None
+    strayed_page: ExtractedPage | None = None
+    strayed_blocks: list[Block] = []
     found_meta: DocumentMeta | None = None
+    description: str | None = None
     if extracted is not None:
         blocks, meta, site_name = extracted
+        description = meta.description
         found_meta = replace(meta, warnings=[])
         if sum(len(b.text) for b in blocks if not b.marked) >= _MIN_EXTRACTED_CHARS:
             try:
                 article = build_article(blocks, meta, code, boilerplate=boilerplate)
                 page = ExtractedPage(article, _site_name(site_name, article.title), _keys(blocks))
-                if not _is_flattened(blocks):
+                if strayed(description, blocks):
+                    # kept in case no other extractor finds the lede elsewhere on the page
+                    strayed_page, strayed_blocks = page, blocks
+                elif not _is_flattened(blocks):
                     return page
-                flattened = page  # kept in case no other extractor sees any structure
+                else:
+                    flattened = page  # kept in case no other extractor sees any structure
             except EmptyInputError:
                 pass
     document = parse_html(markup)
@@ -128,17 +137,24 @@ def _extract_page(
             continue
         if flattened is not None and _is_flattened(blocks):
             continue
-        # A flattened trafilatura page still had the head's metadata right.
+        if strayed_page is not None and (
+            not agrees(description, blocks) or same_part(strayed_blocks, blocks)
+        ):
+            continue
+        # A flattened or strayed trafilatura page still had the head's metadata right.
         page_meta = (
-            replace(found_meta, warnings=[]) if flattened and found_meta else _head_meta(document)
+            replace(found_meta, warnings=[])
+            if (flattened or strayed_page) and found_meta
+            else _head_meta(document)
         )
         try:
             article = build_article(blocks, page_meta, code, boilerplate=boilerplate)
         except EmptyInputError:
             continue
         return ExtractedPage(article, _site_name(document.site_name, article.title), _keys(blocks))
-    if flattened is not None:
-        return flattened
+    kept = strayed_page or flattened
+    if kept is not None:
+        return kept
     blocks = list(document.blocks)
     article = build_article(blocks, _head_meta(document), code, boilerplate=boilerplate)
     return ExtractedPage(article, _site_name(document.site_name, article.title), _keys(blocks))
@@ -157,6 +173,7 @@ def _head_meta(document: HtmlDocument) -> DocumentMeta:
         title=strip_site_name(document.title) if document.title else None,
         byline=document.author,
         published=find_date(document.date_text) if document.date_text else None,
+        description=document.description,
     )
 
 
@@ -242,6 +259,7 @@ def _trafilatura_xml(
         title=_headline(root.get("title"), head_title(html)),
         byline=root.get("author") or None,
         published=find_date(root.get("date") or ""),
+        description=root.get("description") or None,
     )
     main = root.find("main")
     if main is not None:

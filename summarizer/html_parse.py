@@ -30,6 +30,7 @@ _HTML_SIGNS = re.compile(
 )
 _META_AUTHOR = ("author", "article:author", "byl", "dc.creator", "sailthru.author")
 _META_SITE_NAME = ("og:site_name", "application-name")
+_META_DESCRIPTION = ("description", "og:description", "twitter:description")
 _META_DATE = (
     "article:published_time", "datepublished", "pubdate", "publishdate", "date",
     "dc.date", "og:published_time", "sailthru.date", "publish_date",
@@ -47,6 +48,7 @@ class HtmlDocument:
     author: str | None = None
     date_text: str | None = None
     site_name: str | None = None
+    description: str | None = None
 
 
 def looks_like_html(text: str) -> bool:
@@ -208,6 +210,7 @@ def _parse_html(markup: str) -> HtmlDocument:
     author = _meta(root, _META_AUTHOR)
     date_text = _meta(root, _META_DATE)
     site_name = _meta(root, _META_SITE_NAME)
+    description = _meta(root, _META_DESCRIPTION)
     time_element = root.find(".//time[@datetime]")
     if date_text is None and time_element is not None:
         date_text = time_element.get("datetime")
@@ -235,4 +238,5 @@ def _parse_html(markup: str) -> HtmlDocument:
         author=author,
         date_text=date_text,
         site_name=site_name,
+        description=description,
     )

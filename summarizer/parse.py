@@ -52,6 +52,8 @@ class DocumentMeta:
     byline: str | None = None
     source: str | None = None
     published: date | None = None
+    description: str | None = None
+    """The head's description of the article (often its lede): it tells where the text is."""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -84,6 +86,7 @@ def parse_article(
 def _read_head(document: HtmlDocument, meta: DocumentMeta) -> None:
     meta.title = strip_site_name(document.title) if document.title else None
     meta.byline = document.author
+    meta.description = document.description
     if document.date_text:
         meta.published = find_date(document.date_text)
 
@@ -118,7 +121,7 @@ def build_article(
     blocks = drop_furniture(blocks, quick)
     title, blocks = _take_title(blocks, meta)
     stops = paragraph_stop_words(quick)
-    trimmed = trim_header_and_tail(blocks, stops)
+    trimmed = trim_header_and_tail(blocks, stops, meta.description)
     sections = (
         [s for s in _sections(trimmed) if not is_hollow(s)]
         or _sections(blocks)
