@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import lxml.html
 from lxml import etree
 
 from summarizer.blocks import Block
@@ -28,6 +29,7 @@ from summarizer.related_blocks import (
     restore_links,
 )
 from summarizer.stoplists import paragraph_stop_words
+from summarizer.story_lists import drop_story_text, story_texts
 
 _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 _WORD = re.compile(r"[^\W_]+")
@@ -102,6 +104,7 @@ def _extract_page(
     html: str, url: str | None, code: str | None, boilerplate: frozenset[str]
 ) -> ExtractedPage:
     markup = repair_markup(html)
+    stories = _story_texts(markup)
     extracted = _trafilatura_xml(markup, url)
     flattened: ExtractedPage | None = None
     strayed_page: ExtractedPage | None = None
@@ -110,6 +113,7 @@ def _extract_page(
     description: str | None = None
     if extracted is not None:
         blocks, meta, site_name = extracted
+        blocks = drop_story_text(blocks, stories)
         description = meta.description
         found_meta = replace(meta, warnings=[])
         if sum(len(b.text) for b in blocks if not b.marked) >= _MIN_EXTRACTED_CHARS:
@@ -132,7 +136,7 @@ def _extract_page(
         lambda: list(document.main_blocks),
     )
     for attempt in attempts:
-        blocks = drop_link_lines(attempt())
+        blocks = drop_story_text(drop_link_lines(attempt()), stories)
         if sum(len(b.text) for b in blocks if not b.marked) < _MIN_EXTRACTED_CHARS:
             continue
         if flattened is not None and _is_flattened(blocks):
@@ -158,6 +162,14 @@ def _extract_page(
     blocks = list(document.blocks)
     article = build_article(blocks, _head_meta(document), code, boilerplate=boilerplate)
     return ExtractedPage(article, _site_name(document.site_name, article.title), _keys(blocks))
+
+
+def _story_texts(markup: str) -> list[str]:
+    """Texts of the page's lists of other stories (none when the markup does not parse)."""
+    try:
+        return story_texts(lxml.html.fromstring(markup))
+    except (etree.ParserError, ValueError):
+        return []
 
 
 def _is_flattened(blocks: list[Block]) -> bool:
