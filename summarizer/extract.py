@@ -12,6 +12,7 @@ from lxml import etree
 
 from summarizer.blocks import Block
 from summarizer.boilerplate import line_key
+from summarizer.captions import caption_keys, drop_captions
 from summarizer.description_check import agrees, same_part, strayed
 from summarizer.detect import detect_language
 from summarizer.errors import EmptyInputError
@@ -104,7 +105,7 @@ def _extract_page(
     html: str, url: str | None, code: str | None, boilerplate: frozenset[str]
 ) -> ExtractedPage:
     markup = repair_markup(html)
-    stories = _story_texts(markup)
+    stories, captions = _page_furniture(markup)
     extracted = _trafilatura_xml(markup, url)
     flattened: ExtractedPage | None = None
     strayed_page: ExtractedPage | None = None
@@ -113,7 +114,7 @@ def _extract_page(
     description: str | None = None
     if extracted is not None:
         blocks, meta, site_name = extracted
-        blocks = drop_story_text(blocks, stories)
+        blocks = drop_captions(drop_story_text(blocks, stories), captions)
         description = meta.description
         found_meta = replace(meta, warnings=[])
         if sum(len(b.text) for b in blocks if not b.marked) >= _MIN_EXTRACTED_CHARS:
@@ -136,7 +137,7 @@ def _extract_page(
         lambda: list(document.main_blocks),
     )
     for attempt in attempts:
-        blocks = drop_story_text(drop_link_lines(attempt()), stories)
+        blocks = drop_captions(drop_story_text(drop_link_lines(attempt()), stories), captions)
         if sum(len(b.text) for b in blocks if not b.marked) < _MIN_EXTRACTED_CHARS:
             continue
         if flattened is not None and _is_flattened(blocks):
@@ -164,12 +165,14 @@ def _extract_page(
     return ExtractedPage(article, _site_name(document.site_name, article.title), _keys(blocks))
 
 
-def _story_texts(markup: str) -> list[str]:
-    """Texts of the page's lists of other stories (none when the markup does not parse)."""
+def _page_furniture(markup: str) -> tuple[list[str], frozenset[str]]:
+    """Texts of the page's lists of other stories and keys of its picture captions (none
+    when the markup does not parse)."""
     try:
-        return story_texts(lxml.html.fromstring(markup))
+        root = lxml.html.fromstring(markup)
     except (etree.ParserError, ValueError):
-        return []
+        return [], frozenset()
+    return story_texts(root), caption_keys(root)
 
 
 def _is_flattened(blocks: list[Block]) -> bool:

@@ -1,0 +1,94 @@
+"""Picture captions in a page's markup, and the extracted lines that are captions.
+
+A caption sits with its picture: in the box that holds the image and a short text, or as the
+short line right under a box that holds only the image. Extractors keep such lines as
+paragraphs, where a short unpunctuated one reads as a sub-heading. Found by where the line
+sits, never by its words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from summarizer.blocks import Block
+
+_KEEP = re.compile(r"[^\W_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_MAX_CAPTION_WORDS = 40
+_SENTENCE_END = tuple(".!?。！？…")
+_CLOSERS = '"”’」』)）'
+_TOP = frozenset({"body", "html"})
+# A picture's own box; a paragraph holding an image and words is a paragraph with an icon.
+_BOXES = frozenset({"figure", "div", "li", "td", "dd", "center", "section"})
+_BLOCKS = _BOXES | {"p", "a"}
+_ICON_PIXELS = 60
+"""An image this small or smaller (a flag, an emoji, a logo) has no caption."""
+
+
+def _flat(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _words(text: str) -> int:
+    cjk = len(_CJK.findall(text))
+    return len(_CJK.sub(" ", text).split()) + cjk // 2
+
+
+def _key(text: str) -> str:
+    return "".join(_KEEP.findall(text.casefold()))
+
+
+def _image_box(image: etree._Element) -> tuple[etree._Element, etree._Element | None]:
+    """The largest box around an image that holds no text, and the box above it (None at
+    the top of the page)."""
+    box = image
+    parent = box.getparent()
+    while parent is not None and parent.tag not in _TOP and not _flat(parent):
+        box, parent = parent, parent.getparent()
+    return box, (parent if parent is not None and parent.tag not in _TOP else None)
+
+
+def _is_icon(image: etree._Element) -> bool:
+    sizes = [image.get("width") or "", image.get("height") or ""]
+    return any(size.isdigit() and int(size) <= _ICON_PIXELS for size in sizes)
+
+
+def _next_element(element: etree._Element) -> etree._Element | None:
+    following = element.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return following
+
+
+def _is_short(text: str) -> bool:
+    return bool(text) and _words(text) <= _MAX_CAPTION_WORDS
+
+
+def caption_keys(root: etree._Element) -> frozenset[str]:
+    """Keys of the page's caption lines: the text sharing a small box with a picture, and an
+    unpunctuated short line right under a box that holds only a picture."""
+    keys: set[str] = set()
+    for image in root.iter("img"):
+        if _is_icon(image):
+            continue
+        box, holder = _image_box(image)
+        if holder is not None and holder.tag in _BOXES and not (box.tail or "").strip():
+            text = _flat(holder)
+            if _is_short(text) and len(holder) <= 3:
+                keys.add(_key(text))
+        following = _next_element(box)
+        if following is not None and box.tag in _BLOCKS and not (box.tail or "").strip():
+            text = _flat(following)
+            if _is_short(text) and not text.rstrip(_CLOSERS).endswith(_SENTENCE_END):
+                keys.add(_key(text))
+    keys.discard("")
+    return frozenset(keys)
+
+
+def drop_captions(blocks: list[Block], keys: frozenset[str]) -> list[Block]:
+    """Drop the blocks that are captions of the page's pictures."""
+    if not keys:
+        return blocks
+    return [b for b in blocks if _key(b.text) not in keys]

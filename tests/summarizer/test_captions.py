@@ -1,0 +1,62 @@
+"""Picture captions found by where they sit: with the picture, or right under its box."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from summarizer import extract_article
+from summarizer.blocks import Block
+from summarizer.captions import caption_keys, drop_captions
+
+PARAGRAPHS = [
+    "The county council approved a plan on Monday to rebuild the old stone bridge over the "
+    "river, which has been closed to traffic since a flood damaged it last winter.",
+    "Engineers said the work would take about eighteen months and cost the county roughly "
+    "four million pounds, most of it paid for by a national infrastructure grant.",
+    "Residents who have driven a long detour for almost a year welcomed the decision, but "
+    "some shop owners said they feared the building work would keep customers away.",
+    "The council will ask for bids from builders in the autumn and hopes to choose one "
+    "before the end of the year, a spokeswoman for the highways department said.",
+]
+CAPTION = "The old stone bridge seen from the east bank"
+
+
+def _page(picture: str) -> str:
+    first, second, *rest = (f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        "<html><head><title>Bridge to be rebuilt</title></head><body><article>"
+        f"<h1>Bridge to be rebuilt</h1>{first}{second}{picture}{''.join(rest)}"
+        "</article></body></html>"
+    )
+
+
+UNDER_A_BOX = (
+    "<div class='img_wrapper'><img src='/p/bridge.jpg' width='500' height='333'></div>"
+    f"<p>{CAPTION}</p>"
+)
+
+
+def test_a_line_under_a_picture_is_its_caption_not_a_sub_heading() -> None:
+    article = extract_article(_page(UNDER_A_BOX))
+    assert [s.heading for s in article.sections] == [None]
+    assert [p for s in article.sections for p in s.paragraphs] == PARAGRAPHS
+
+
+def test_captions_sit_in_the_picture_s_box_or_right_under_it() -> None:
+    figure = f"<figure><img src='/p/a.jpg'><figcaption>{CAPTION}</figcaption></figure>"
+    listed = f"<ul><li><img src='/p/b.jpg' width='320'><h3>{CAPTION}</h3></li></ul>"
+    for markup in (figure, listed, UNDER_A_BOX):
+        keys = caption_keys(lxml.html.fromstring(_page(markup)))
+        assert drop_captions([Block(CAPTION), Block(PARAGRAPHS[0])], keys) == [
+            Block(PARAGRAPHS[0])
+        ], markup
+
+
+def test_icons_and_sentences_next_to_pictures_are_text() -> None:
+    icon = f"<div><img src='/flag.png' width='16' height='11'> {CAPTION}</div>"
+    sentence = f"<div><img src='/p/c.jpg'></div><p>{PARAGRAPHS[1]}</p>"
+    inline = f"<p><img src='/p/d.jpg'> {CAPTION}</p>"
+    for markup in (icon, sentence, inline):
+        assert caption_keys(lxml.html.fromstring(f"<html><body>{markup}</body></html>")) == (
+            frozenset()
+        ), markup
