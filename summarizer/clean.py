@@ -37,6 +37,14 @@ _CREDIT_PARENTHESISED = re.compile(
     r"^[（(【\[][^）)】\]]{0,40}(?:记者|通讯员|来源|编辑|摄)[^）)】\]]*[）)】\]]$"
 )
 
+# A credit glued to the start of a Chinese lede: bracketed, or "记者<name>／<place>报道".
+_CREDIT_WORDS = r"(?:记者|記者|通讯员|通訊員|报道|報導|报导|電|电|讯|訊)"
+_LEADING_CREDIT = re.compile(
+    rf"^\s*(?:[【\[（(][^】\]）)]{{0,30}}{_CREDIT_WORDS}[^】\]）)]{{0,20}}[】\]）)]"
+    r"|(?:本报|本報)?(?:记者|記者)[^，。,/／\s]{1,12}\s*[／/|｜]\s*[^，。,\s]{1,10}?(?:报道|報導|报导))\s*"
+)
+_MIN_AFTER_CREDIT = 10
+
 _STRONG_DEBRIS = re.compile(
     r"video/snapshot|data-version|ueditor|x-oss-process|<iframe|<video|<embed|\bM_fast\b"
     r"|\bF_(?:JPG|PNG|WEBP)\b|javascript:|\{\{|\}\}",
@@ -137,9 +145,12 @@ def _is_credit_shaped(text: str) -> bool:
 
 
 def strip_inline_junk(line: str) -> str:
-    """Remove junk that sticks to real text: a trailing "（完）", a "Scroll down for video"."""
+    """Remove junk that sticks to real text: a trailing "（完）", a "Scroll down for video", a
+    reporter's credit opening a Chinese lede ("【記者林宜靜台北報導】", "记者张三／北京报道")."""
     line = _TRAILING_END.sub("", line)
-    return _SCROLL_PREFIX.sub("", line)
+    line = _SCROLL_PREFIX.sub("", line)
+    stripped = _LEADING_CREDIT.sub("", line, count=1)
+    return stripped if len(stripped) >= _MIN_AFTER_CREDIT else line
 
 
 def clean_lines(lines: Iterable[str]) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import parse_article
-from summarizer.clean import clean_lines, is_end_marker, junk_reason
+from summarizer.clean import clean_lines, is_end_marker, junk_reason, strip_inline_junk
 from summarizer.languages import get_language
 
 DATA = Path(__file__).parent / "data"
@@ -119,3 +119,22 @@ def test_chinese_credit_lines_are_removed_and_body_kept() -> None:
     article = parse_article((DATA / "chinese_sections.txt").read_text(encoding="utf-8"))
     assert "责任编辑" not in article.text
     assert "返乡创业青年可以申请创业补贴。" in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("記者陳鈞凱／台北報導 流感疫情燒不停，衛生習慣太糟也可能是元兇之一！",
+         "流感疫情燒不停，衛生習慣太糟也可能是元兇之一！"),
+        ("【醒報記者林宜靜台北報導】冷冷的寒冬，多數人會使用電暖爐來取暖。",
+         "冷冷的寒冬，多數人會使用電暖爐來取暖。"),
+        ("（记者 张三）北京市今天发布新的交通管理措施，涉及全市主要道路。",
+         "北京市今天发布新的交通管理措施，涉及全市主要道路。"),
+        # A reporter named in the sentence, and a lede too short to stand alone, stay.
+        ("记者表示，这个问题需要进一步研究和讨论才能得出结论。",
+         "记者表示，这个问题需要进一步研究和讨论才能得出结论。"),
+        ("（记者 张三）好的。", "（记者 张三）好的。"),
+    ],
+)  # fmt: skip
+def test_a_reporter_credit_opening_a_chinese_lede_is_cut_from_it(line: str, expected: str) -> None:
+    assert strip_inline_junk(line) == expected
