@@ -78,6 +78,8 @@ class Tally:
     other_titles: list[tuple[str, str]] = field(default_factory=list)
     starts: int = 0
     start_missing: list[tuple[str, str]] = field(default_factory=list)
+    shown_by_source: Counter[str] = field(default_factory=Counter)
+    foreign_by_source: Counter[str] = field(default_factory=Counter)
 
 
 def run_page(page: dict[str, object], tally: Tally) -> None:
@@ -121,10 +123,13 @@ def run_page(page: dict[str, object], tally: Tally) -> None:
         return
     norm_truth = normalized(truth)
     shingles = {norm_truth[i : i + _SHINGLE] for i in range(len(norm_truth) - _SHINGLE + 1)}
+    source = str(page.get("source") or "?")
     for line in (line for line in shown if line):
         tally.shown += 1
+        tally.shown_by_source[source] += 1
         if not in_main_text(line, norm_truth, shingles):
             tally.foreign.append((page_id, line))
+            tally.foreign_by_source[source] += 1
 
 
 def report(part: str, tally: Tally, show: int) -> None:
@@ -142,6 +147,9 @@ def report(part: str, tally: Tally, show: int) -> None:
     print(f"- titles other than the expected headline: {len(tally.other_titles)} of {tally.titled}")
     print(f"- start of the main text missing: {len(tally.start_missing)} of {tally.starts}")
     print(f"- fragments (< {FRAGMENT_WORDS} words) picked: {len(tally.fragments)}")
+    for source, shown in sorted(tally.shown_by_source.items()):
+        foreign = tally.foreign_by_source[source]
+        print(f"    {source}: {foreign} of {shown} shown lines not from the main text")
     for label, items in (
         ("lost", [(p, "") for p in tally.lost_any]),
         ("foreign", tally.foreign),
