@@ -17,6 +17,8 @@ from summarizer.blocks import Block
 _KEEP = re.compile(r"[^\W_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _MAX_CAPTION_WORDS = 40
+MAX_CAPTION_CHARS = 600
+"""A box holding more text than this is no caption's."""
 _SENTENCE_END = tuple(".!?。！？…")
 _CLOSERS = '"”’」』)）'
 _TOP = frozenset({"body", "html"})
@@ -27,8 +29,21 @@ _ICON_PIXELS = 60
 """An image this small or smaller (a flag, an emoji, a logo) has no caption."""
 
 
-def _flat(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+def _flat(element: etree._Element, limit: int = MAX_CAPTION_CHARS) -> str:
+    """The element's text, read no further than ``limit`` characters: a box holding more is
+    no caption's, and a page of thousands of pictures in one long column stays quick."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > limit:
+            break
+    return " ".join("".join(parts).split())
+
+
+def _has_text(element: etree._Element) -> bool:
+    return any(piece.strip() for piece in element.itertext())
 
 
 def _words(text: str) -> int:
@@ -45,7 +60,7 @@ def _image_box(image: etree._Element) -> tuple[etree._Element, etree._Element | 
     the top of the page)."""
     box = image
     parent = box.getparent()
-    while parent is not None and parent.tag not in _TOP and not _flat(parent):
+    while parent is not None and parent.tag not in _TOP and not _has_text(parent):
         box, parent = parent, parent.getparent()
     return box, (parent if parent is not None and parent.tag not in _TOP else None)
 
@@ -63,7 +78,7 @@ def _next_element(element: etree._Element) -> etree._Element | None:
 
 
 def _is_short(text: str) -> bool:
-    return bool(text) and _words(text) <= _MAX_CAPTION_WORDS
+    return bool(text) and len(text) <= MAX_CAPTION_CHARS and _words(text) <= _MAX_CAPTION_WORDS
 
 
 def caption_keys(root: etree._Element) -> frozenset[str]:

@@ -16,6 +16,7 @@ from summarizer.blocks import Block
 
 _KEEP = re.compile(r"[^\W_]+")
 _GRAM = 10
+_SAMPLE = 200
 MIN_DESCRIPTION_CHARS = 80
 """Shorter descriptions ("News from the region") say too little to judge by."""
 STRAYED_BELOW = 0.1
@@ -25,9 +26,21 @@ AGREES_FROM = 0.6
 SAME_PART_SHARE = 0.5
 
 
-def _grams(text: str) -> set[str]:
-    flat = "".join(_KEEP.findall(text.casefold()))
-    return {flat[i : i + _GRAM] for i in range(max(0, len(flat) - _GRAM + 1))}
+def _flat(text: str) -> str:
+    return "".join(_KEEP.findall(text.casefold()))
+
+
+def _sample(flat: str) -> list[str]:
+    """Up to `_SAMPLE` 10-grams spread evenly over a text: enough to measure how much of it
+    another text holds, without holding every gram of a long page in memory."""
+    count = max(0, len(flat) - _GRAM + 1)
+    step = max(1, count // _SAMPLE)
+    return [flat[i : i + _GRAM] for i in range(0, count, step)][:_SAMPLE]
+
+
+def _share_found(grams: list[str], blocks: Sequence[Block]) -> float:
+    haystack = _flat(" ".join(b.text for b in blocks))
+    return sum(1 for gram in grams if gram in haystack) / len(grams)
 
 
 def agreement(description: str | None, blocks: Sequence[Block]) -> float | None:
@@ -37,11 +50,8 @@ def agreement(description: str | None, blocks: Sequence[Block]) -> float | None:
     """
     if not description or len(description.strip()) < MIN_DESCRIPTION_CHARS:
         return None
-    wanted = _grams(description)
-    if not wanted:
-        return None
-    found = _grams(" ".join(b.text for b in blocks))
-    return len(wanted & found) / len(wanted)
+    grams = _sample(_flat(description))
+    return _share_found(grams, blocks) if grams else None
 
 
 def strayed(description: str | None, blocks: Sequence[Block]) -> bool:
@@ -59,8 +69,5 @@ def agrees(description: str | None, blocks: Sequence[Block]) -> bool:
 def same_part(first: Sequence[Block], second: Sequence[Block]) -> bool:
     """Whether most of the first reading's text is also in the second: the two extractors
     took the same part of the page, one of them with more or less around it."""
-    wanted = _grams(" ".join(b.text for b in first))
-    if not wanted:
-        return False
-    found = _grams(" ".join(b.text for b in second))
-    return len(wanted & found) >= SAME_PART_SHARE * len(wanted)
+    grams = _sample(_flat(" ".join(b.text for b in first)))
+    return bool(grams) and _share_found(grams, second) >= SAME_PART_SHARE

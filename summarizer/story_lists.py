@@ -102,14 +102,16 @@ def drop_story_text(blocks: list[Block], texts: list[str]) -> list[Block]:
     a dek, a headline), unless that would leave almost nothing."""
     if not texts:
         return blocks
-    kept = [b for b in blocks if not _in_story(_key(b.text), texts)]
+    # One string to search (keys hold no spaces, so a space never joins two items' text).
+    joined = " ".join(texts)
+    kept = [b for b in blocks if not _in_story(_key(b.text), joined)]
     if sum(len(b.text) for b in kept) < _MIN_KEPT_CHARS:
         return blocks
     return kept
 
 
-def _in_story(key: str, texts: list[str]) -> bool:
-    return len(key) >= _MIN_MATCH_CHARS and any(key in text for text in texts)
+def _in_story(key: str, joined: str) -> bool:
+    return len(key) >= _MIN_MATCH_CHARS and key in joined
 
 
 def _key(text: str) -> str:

@@ -6,7 +6,7 @@ import lxml.html
 
 from summarizer import extract_article
 from summarizer.blocks import Block
-from summarizer.captions import caption_keys, drop_captions
+from summarizer.captions import MAX_CAPTION_CHARS, _flat, caption_keys, drop_captions
 
 PARAGRAPHS = [
     "The county council approved a plan on Monday to rebuild the old stone bridge over the "
@@ -60,3 +60,13 @@ def test_icons_and_sentences_next_to_pictures_are_text() -> None:
         assert caption_keys(lxml.html.fromstring(f"<html><body>{markup}</body></html>")) == (
             frozenset()
         ), markup
+
+
+def test_a_picture_s_box_is_read_no_further_than_a_caption_can_run() -> None:
+    # Each picture's box here is the whole column: reading it whole for each of 3,000
+    # pictures took minutes; read up to a caption's length, the column costs nothing.
+    paragraph = f"<p>{PARAGRAPHS[0]}</p>"
+    column = "".join(f"{paragraph}<img src='/p/{i}.jpg'>" for i in range(3000))
+    root = lxml.html.fromstring(f"<html><body><div>{column}</div></body></html>")
+    assert len(_flat(root)) <= MAX_CAPTION_CHARS + len(PARAGRAPHS[0]) + 1
+    assert caption_keys(root) == frozenset()
