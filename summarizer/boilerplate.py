@@ -193,6 +193,8 @@ def is_cut(text: str) -> bool:
     """Whether a line stops in an ellipsis right after a word: a teaser or caption cut short
     ("... speaks during a...", "Read more..."), not a sentence of the article."""
     stripped = text.rstrip().rstrip(_CLOSERS + '"”’」』')
+    if stripped.endswith("……"):
+        return False  # Chinese prose trails off with a doubled ellipsis; a cut uses one
     for mark in ("...", "…"):
         if stripped.endswith(mark):
             before = stripped[: -len(mark)].rstrip(" .…")

@@ -122,6 +122,8 @@ def test_a_line_is_cut_when_an_ellipsis_stops_it_mid_phrase() -> None:
     assert not is_cut("He paused. Then he said: wait for it...?")
     assert not is_cut("It was over.")
     assert not is_cut("...")
+    assert is_cut("三星智能电视亮相消费电子展，三星此次推出...")
+    assert not is_cut("他停了一下，说：“我再想想……”")
 
 
 def test_the_description_is_measured_against_what_was_extracted() -> None:
