@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_KEY = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -18,3 +21,8 @@ class Block:
     marked: bool = False
     level: int = 0
     link_share: float = 0.0
+
+
+def line_key(text: str) -> str:
+    """A line's identity across pages and extractors: letters and digits only, case-folded."""
+    return "".join(_KEY.findall(text.casefold()))

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from summarizer.blocks import Block
+from summarizer.blocks import Block, line_key
 from summarizer.description_check import agrees
 from summarizer.headings import is_numbered_heading
 from summarizer.metadata import find_date
@@ -31,7 +31,6 @@ _OPENERS = "([（【〔〖《<{"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_CLAUSE = re.compile(r"[，、；：,]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_KEY = re.compile(r"[^\W_]+")
 _STOPS = re.compile(r"[.!?。！？][\"”’」』]?(?:\s|$)|[。！？]")
 _PROSE_WORDS = 40
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
@@ -90,11 +89,6 @@ def is_body(block: Block, stop_words: frozenset[str]) -> bool:
     if not stop_words or not tokens:
         return True
     return sum(token in stop_words for token in tokens) >= MIN_STOP_SHARE * len(tokens)
-
-
-def line_key(text: str) -> str:
-    """A line's identity for recurring-line learning: letters and digits only, case-folded."""
-    return "".join(_KEY.findall(text.casefold()))
 
 
 def drop_known(blocks: Sequence[Block], known: frozenset[str]) -> list[Block]:

@@ -8,14 +8,11 @@ sits, never by its words.
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
-from summarizer.blocks import Block
+from summarizer.blocks import Block, line_key
+from summarizer.boilerplate import word_count
 
-_KEEP = re.compile(r"[^\W_]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _MAX_CAPTION_WORDS = 40
 MAX_CAPTION_CHARS = 600
 """A box holding more text than this is no caption's."""
@@ -46,15 +43,6 @@ def _has_text(element: etree._Element) -> bool:
     return any(piece.strip() for piece in element.itertext())
 
 
-def _words(text: str) -> int:
-    cjk = len(_CJK.findall(text))
-    return len(_CJK.sub(" ", text).split()) + cjk // 2
-
-
-def _key(text: str) -> str:
-    return "".join(_KEEP.findall(text.casefold()))
-
-
 def _image_box(image: etree._Element) -> tuple[etree._Element, etree._Element | None]:
     """The largest box around an image that holds no text, and the box above it (None at
     the top of the page)."""
@@ -78,7 +66,7 @@ def _next_element(element: etree._Element) -> etree._Element | None:
 
 
 def _is_short(text: str) -> bool:
-    return bool(text) and len(text) <= MAX_CAPTION_CHARS and _words(text) <= _MAX_CAPTION_WORDS
+    return bool(text) and len(text) <= MAX_CAPTION_CHARS and word_count(text) <= _MAX_CAPTION_WORDS
 
 
 def caption_keys(root: etree._Element) -> frozenset[str]:
@@ -92,12 +80,12 @@ def caption_keys(root: etree._Element) -> frozenset[str]:
         if holder is not None and holder.tag in _BOXES and not (box.tail or "").strip():
             text = _flat(holder)
             if _is_short(text) and len(holder) <= 3:
-                keys.add(_key(text))
+                keys.add(line_key(text))
         following = _next_element(box)
         if following is not None and box.tag in _BLOCKS and not (box.tail or "").strip():
             text = _flat(following)
             if _is_short(text) and not text.rstrip(_CLOSERS).endswith(_SENTENCE_END):
-                keys.add(_key(text))
+                keys.add(line_key(text))
     keys.discard("")
     return frozenset(keys)
 
@@ -106,4 +94,4 @@ def drop_captions(blocks: list[Block], keys: frozenset[str]) -> list[Block]:
     """Drop the blocks that are captions of the page's pictures."""
     if not keys:
         return blocks
-    return [b for b in blocks if _key(b.text) not in keys]
+    return [b for b in blocks if line_key(b.text) not in keys]

@@ -9,12 +9,10 @@ A paraphrase is found by neither, and the first reading stays.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from summarizer.blocks import Block
+from summarizer.blocks import Block, line_key
 
-_KEEP = re.compile(r"[^\W_]+")
 _GRAM = 10
 _SAMPLE = 200
 MIN_DESCRIPTION_CHARS = 80
@@ -26,10 +24,6 @@ AGREES_FROM = 0.6
 SAME_PART_SHARE = 0.5
 
 
-def _flat(text: str) -> str:
-    return "".join(_KEEP.findall(text.casefold()))
-
-
 def _sample(flat: str) -> list[str]:
     """Up to `_SAMPLE` 10-grams spread evenly over a text: enough to measure how much of it
     another text holds, without holding every gram of a long page in memory."""
@@ -39,7 +33,7 @@ def _sample(flat: str) -> list[str]:
 
 
 def _share_found(grams: list[str], blocks: Sequence[Block]) -> float:
-    haystack = _flat(" ".join(b.text for b in blocks))
+    haystack = line_key(" ".join(b.text for b in blocks))
     return sum(1 for gram in grams if gram in haystack) / len(grams)
 
 
@@ -50,7 +44,7 @@ def agreement(description: str | None, blocks: Sequence[Block]) -> float | None:
     """
     if not description or len(description.strip()) < MIN_DESCRIPTION_CHARS:
         return None
-    grams = _sample(_flat(description))
+    grams = _sample(line_key(description))
     return _share_found(grams, blocks) if grams else None
 
 
@@ -69,5 +63,5 @@ def agrees(description: str | None, blocks: Sequence[Block]) -> bool:
 def same_part(first: Sequence[Block], second: Sequence[Block]) -> bool:
     """Whether most of the first reading's text is also in the second: the two extractors
     took the same part of the page, one of them with more or less around it."""
-    grams = _sample(_flat(" ".join(b.text for b in first)))
+    grams = _sample(line_key(" ".join(b.text for b in first)))
     return bool(grams) and _share_found(grams, second) >= SAME_PART_SHARE

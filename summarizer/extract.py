@@ -10,8 +10,7 @@ from dataclasses import dataclass, replace
 import lxml.html
 from lxml import etree
 
-from summarizer.blocks import Block
-from summarizer.boilerplate import line_key
+from summarizer.blocks import Block, line_key
 from summarizer.captions import caption_keys, drop_captions
 from summarizer.description_check import agrees, same_part, strayed
 from summarizer.detect import detect_language
@@ -63,7 +62,7 @@ class ExtractedPage:
     article: Article
     site_name: str | None = None
     lines: frozenset[str] = frozenset()
-    """Keys (``boilerplate.line_key``) of the page's short lines, for learning what recurs."""
+    """Keys (``blocks.line_key``) of the page's short lines, for learning what recurs."""
 
 
 def extract_article(

@@ -6,14 +6,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from summarizer.blocks import Block
+from summarizer.blocks import Block, line_key
 from summarizer.boilerplate import (
     drop_known,
     is_hollow,
     is_sentence,
     is_stray,
     is_teaser,
-    line_key,
     trim_header_and_tail,
     word_count,
 )
@@ -68,7 +67,7 @@ def parse_article(
 
     ``language`` is an ISO 639-1 code, or None to detect it. ``html`` forces (True) or
     forbids (False) HTML parsing; None decides from the text. ``boilerplate`` holds lines
-    known to recur on the site (keys from ``boilerplate.line_key``); they are dropped. Raises
+    known to recur on the site (keys from ``blocks.line_key``); they are dropped. Raises
     a SummarizerError for empty, binary or oversized input and for an invalid language code.
     """
     check_text(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from summarizer.boilerplate import line_key
+from summarizer.blocks import line_key
 from summarizer.html_parse import looks_like_html, parse_html
 from summarizer.plaintext import text_blocks
 

@@ -15,7 +15,7 @@ import re
 
 from lxml import etree
 
-from summarizer.blocks import Block
+from summarizer.blocks import Block, line_key
 
 _MIN_ITEMS = 3
 """Fewer linked items may be a story's own list of sources."""
@@ -28,7 +28,6 @@ _HEADLINE_CJK = 8
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _LOCAL = ("#", "javascript:", "mailto:", "tel:")
 _ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd"})
-_KEEP = re.compile(r"[^\W_]+")
 _MIN_MATCH_CHARS = 20
 """Shorter lines ("Read more", a date) are too common to tell where they came from."""
 _MIN_KEPT_CHARS = 200
@@ -94,7 +93,7 @@ def story_items(root: etree._Element) -> list[etree._Element]:
 def story_texts(root: etree._Element) -> list[str]:
     """Keys (letters and digits, case-folded) of the text of each item of the page's lists of
     other stories: what an extractor keeps of them once their links are gone."""
-    return [key for item in story_items(root) if (key := _key("".join(item.itertext())))]
+    return [key for item in story_items(root) if (key := line_key("".join(item.itertext())))]
 
 
 def drop_story_text(blocks: list[Block], texts: list[str]) -> list[Block]:
@@ -104,7 +103,7 @@ def drop_story_text(blocks: list[Block], texts: list[str]) -> list[Block]:
         return blocks
     # One string to search (keys hold no spaces, so a space never joins two items' text).
     joined = " ".join(texts)
-    kept = [b for b in blocks if not _in_story(_key(b.text), joined)]
+    kept = [b for b in blocks if not _in_story(line_key(b.text), joined)]
     if sum(len(b.text) for b in kept) < _MIN_KEPT_CHARS:
         return blocks
     return kept
@@ -112,7 +111,3 @@ def drop_story_text(blocks: list[Block], texts: list[str]) -> list[Block]:
 
 def _in_story(key: str, joined: str) -> bool:
     return len(key) >= _MIN_MATCH_CHARS and key in joined
-
-
-def _key(text: str) -> str:
-    return "".join(_KEEP.findall(text.casefold()))

@@ -8,20 +8,14 @@ import pytest
 
 from summarizer import extract_article, parse_article, summarize
 from summarizer.batch import BatchOptions, summarize_lines
-from summarizer.blocks import Block
-from summarizer.boilerplate import is_body, is_sentence, line_key
+from summarizer.blocks import Block, line_key
+from summarizer.boilerplate import is_body, is_sentence
 from summarizer.model import Summary
 from summarizer.recurring import RecurringLines, document_lines
 from summarizer.stoplists import paragraph_stop_words
+from tests.summarizer.stories import BRIDGE_STORY
 
-BODY_EN = [
-    "The county council approved a plan on Monday to rebuild the old stone bridge over the "
-    "river, which has been closed to traffic since a flood damaged it last winter.",
-    "Engineers said the work would take about eighteen months and cost the county roughly "
-    "four million pounds, most of it paid for by a national infrastructure grant.",
-    "Residents who have driven a long detour for almost a year welcomed the decision, but "
-    "some shop owners said they feared the building work would keep customers away.",
-]
+BODY_EN = BRIDGE_STORY[:3]
 BODY_ZH = [
     "北城区今年将投入一点二亿元改造老旧供水管网，涉及二十三个社区、约四万户居民。",
     "区水务局介绍，工程分三期实施，第一期将于本月下旬开工，预计九月底前完成。",

@@ -16,6 +16,7 @@ from summarizer.furniture import drop_furniture, is_date_line, is_stat_line, rep
 from summarizer.headings import is_heading
 from summarizer.metadata import find_date
 from summarizer.model import Summary
+from tests.summarizer.stories import BRIDGE_STORY
 
 
 def _shown(summary: Summary) -> list[str]:
@@ -269,14 +270,7 @@ def test_headings_with_numbers_stay(line: str) -> None:
     assert is_heading(Block(line), paragraph)
 
 
-STORY_EN = [
-    "The county council approved a plan on Monday to rebuild the old stone bridge over the "
-    "river, which has been closed to traffic since a flood damaged it last winter.",
-    "Engineers said the work would take about eighteen months and cost the county roughly "
-    "four million pounds, most of it paid for by a national infrastructure grant.",
-    "Residents who have driven a long detour for almost a year welcomed the decision, but "
-    "some shop owners said they feared the building work would keep customers away.",
-]
+STORY_EN = BRIDGE_STORY[:3]
 
 
 def _page_with_h1(h1: str, head_title: str) -> str:

@@ -7,15 +7,9 @@ from summarizer.blocks import Block
 from summarizer.boilerplate import is_cut
 from summarizer.description_check import agreement, agrees, same_part, strayed
 from summarizer.parse import DocumentMeta, build_article
+from tests.summarizer.stories import BRIDGE_STORY
 
-ARTICLE = [
-    "The county council approved a plan on Monday to rebuild the old stone bridge over the "
-    "river, which has been closed to traffic since a flood damaged it last winter.",
-    "Engineers said the work would take about eighteen months and cost the county roughly "
-    "four million pounds, most of it paid for by a national infrastructure grant.",
-    "Residents who have driven a long detour for almost a year welcomed the decision, but "
-    "some shop owners said they feared the building work would keep customers away.",
-]
+ARTICLE = BRIDGE_STORY[:3]
 # Teasers of other stories that read as sentences, as portals print them under a box label.
 TEASERS = [
     "Weekend markets: the farmers are back on the square with cheese, honey and bread for all.",
