@@ -181,5 +181,9 @@ def _make_language(code: str) -> Language:
     """Build a language's object; cached, so each is built once (a few ms, stemmer included)."""
     name = sumy_language(code) or ("neutral" if code == NEUTRAL else code)
     words = stop_words(code)
-    tokenizer = Tokenizer(code, name, words | stop_words("en"))
+    english = stop_words("en")
+    # A list made of a language's most frequent words (jusText's) holds capitalized content
+    # words too ("Hrvatske"), which would cut a sentence in two where they stand.
+    curated = words if stop_word_source(code) == "sumy" else frozenset()
+    tokenizer = Tokenizer(code, name, words | english, curated | english)
     return Language(code, name, words, tokenizer, stemmer_for(code))

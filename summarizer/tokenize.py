@@ -36,17 +36,24 @@ class Tokenizer:
 
     ``code`` is the ISO 639-1 code ("und" in the neutral mode); ``language`` is the name sumy
     knows the language by, as on sumy's own tokenizer. ``starters`` are lower-case words that
-    begin sentences often (the language's and English stop words). Each language's one
-    instance is built by :func:`summarizer.languages.get_language`.
+    begin sentences often (the language's and English stop words); ``glue_starters``, when
+    given, are the ones a glued caption's seam may be found at (function words only). Each
+    language's one instance is built by :func:`summarizer.languages.get_language`.
     """
 
-    def __init__(self, code: str, language: str, starters: frozenset[str]) -> None:
+    def __init__(
+        self,
+        code: str,
+        language: str,
+        starters: frozenset[str],
+        glue_starters: frozenset[str] | None = None,
+    ) -> None:
         self.code = code
         self.language = language
         glue = None
         if code not in _NO_GLUE_LANGUAGES:
             introducers = ENGLISH_QUOTE_INTRODUCERS if code == "en" else frozenset()
-            glue = GlueFinder(starters, introducers)
+            glue = GlueFinder(starters if glue_starters is None else glue_starters, introducers)
         self._splitter = SentenceSplitter(
             starters,
             ordinal_dots=code in _ORDINAL_DOT_LANGUAGES,

@@ -202,3 +202,13 @@ def test_quotes_titles_and_names_are_not_split(text: str) -> None:
 def test_glued_seams_are_not_looked_for_in_german() -> None:
     text = "Der Vertrag wurde am Freitag unterschrieben Die meisten waren froh."
     assert sentences(text, "de") == [text]
+
+
+def test_a_frequent_capitalized_word_of_a_frequency_list_cuts_no_sentence() -> None:
+    # jusText's Croatian list holds "hrvatske" (frequent, but a proper adjective, always
+    # capitalized): it is no seam of a glued caption.
+    sentence = (
+        "Policija je podnijela kaznene prijave protiv bivšega vodstva Hrvatske poštanske "
+        "banke zbog navodnih malverzacija."
+    )
+    assert get_language("hr").tokenizer.to_sentences(sentence) == (sentence,)
