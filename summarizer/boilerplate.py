@@ -101,8 +101,9 @@ def drop_known(blocks: Sequence[Block], known: frozenset[str]) -> list[Block]:
 def trim_header_and_tail(
     blocks: Sequence[Block], stop_words: frozenset[str], description: str | None = None
 ) -> list[Block]:
-    """Keep the run of body text: drop non-sentence lines before the first body paragraph and
-    the tail after the last one when that tail holds anything but sentences.
+    """Keep the article's run of body text (see `_main_run`; ``description`` is the page's
+    own description of its article, if any): drop non-sentence lines before its first body
+    paragraph and the tail after its last one when that tail holds anything but sentences.
 
     Without any body paragraph (a short post, a list) the blocks are returned unchanged.
     """
