@@ -35,8 +35,9 @@ _STOPS = re.compile(r"[.!?。！？][\"”’」』]?(?:\s|$)|[。！？]")
 _PROSE_WORDS = 40
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _DATELINE_WORDS = 20
-_BREAK_LINES = 8
 _LATER_RUN_WEIGHT = 2
+_EMPTY_WORDS = 20
+"""A section with fewer words than this under its heading is a box's label, not text."""
 BODY_WORDS = 10
 """A body paragraph has at least this many words (two CJK characters count as one)."""
 SECTION_WORDS = 4
@@ -161,14 +162,22 @@ def _words(blocks: Sequence[Block], run: list[int]) -> int:
 def _is_break(gap: Sequence[Block]) -> bool:
     """Whether the lines between two body paragraphs leave the article.
 
-    An article's paragraphs are apart by a heading, a caption, a short list. The page has
-    moved on when the gap is long, or holds an empty section: a heading followed by a
-    heading of the same or a higher rank (a chapter heading over a sub-heading is no break).
+    An article's paragraphs are apart by a heading, a caption, a list of any length (and a
+    forum's posts by their furniture). The page has moved on when the gap holds an empty
+    section: a heading followed by a heading of the same or a higher rank with next to no
+    words between them (a chapter heading over a sub-heading is no break; a section of list
+    items is not empty), as boxes of labels and teasers are built.
     """
-    if len(gap) >= _BREAK_LINES:
-        return True
-    levels = [b.level for b in gap if b.marked and b.level <= 6]
-    return any(later <= earlier for earlier, later in itertools.pairwise(levels))
+    heading: Block | None = None
+    words = 0
+    for block in gap:
+        if _is_marked_heading(block):
+            if heading is not None and block.level <= heading.level and words < _EMPTY_WORDS:
+                return True
+            heading, words = block, 0
+        else:
+            words += word_count(block.text)
+    return False
 
 
 def _keep_in_header(block: Block, sectioned: bool) -> bool:

@@ -40,16 +40,14 @@ def test_teasers_after_an_empty_box_heading_do_not_join_the_article() -> None:
     assert _paragraphs(blocks) == ARTICLE
 
 
-def test_a_long_run_of_labels_parts_the_article_from_what_follows() -> None:
-    labels = [Block(name) for name in ("Motoring", "Series", "Local", "Fun", "Weather", "Jobs")]
-    blocks = [
-        *(Block(p) for p in ARTICLE),
-        Block("Today on the site", marked=True, level=3),
-        *labels,
-        Block("Our choice", marked=True, level=3),
-        *(Block(t) for t in TEASERS),
-    ]
-    assert _paragraphs(blocks) == ARTICLE
+def test_a_long_list_inside_the_article_parts_nothing() -> None:
+    # A list of any length between paragraphs (steps, names, a forum's post furniture)
+    # leaves the story whole: only an empty section marks the page moving on.
+    items = [Block(f"Step {n}: check the bolts on pier {n}") for n in range(1, 13)]
+    blocks = [Block(ARTICLE[0]), *items, Block(ARTICLE[1]), Block(ARTICLE[2])]
+    paragraphs = _paragraphs(blocks)
+    assert paragraphs[0] == ARTICLE[0]
+    assert paragraphs[-1] == ARTICLE[-1]
 
 
 def test_sections_of_one_article_stay_together() -> None:
