@@ -21,7 +21,7 @@ from bot.sandbox import BotApiEmulator
 from bot.sandbox.static_server import StaticServer
 from bot.settings import PROJECT_ROOT, Settings
 from bot.store import open_store
-from tests.chat.harness import Bot, seed
+from tests.chat.harness import SEED_ZONE, Bot, seed
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SAMPLE_FEEDS = PROJECT_ROOT / "config" / "sample_feeds"
@@ -73,7 +73,7 @@ async def bot(
         admin_ids=frozenset({admin.id}),
         database_url=module_store_url,
         allow_private_urls=True,
-        timezone="Asia/Shanghai",
+        timezone=SEED_ZONE,
     )
     store = open_store(module_store_url)
     ids = seed(store, datetime.now(UTC))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from telegram.ext import Application
 
@@ -15,6 +16,9 @@ from bot.sandbox import BotApiEmulator, Chat, SentMessage, User
 from bot.sandbox.static_server import StaticServer
 from bot.settings import PROJECT_ROOT, Settings
 from bot.store import NewArticle, SectionSummaryRecord, Store
+
+SEED_ZONE = "Asia/Shanghai"
+"""The zone the chat tests' settings give the bot."""
 
 
 def seed(store: Store, now: datetime) -> list[int]:
@@ -27,14 +31,20 @@ def seed(store: Store, now: datetime) -> list[int]:
     ]
     stories += [(f"Metro bulletin number {n}", "taiyuan", "Service") for n in range(1, 8)]
     ids = []
+    # The stories fall within the last five hours and within the chats' day (Asia/Shanghai,
+    # the settings' zone), so "today in Taiyuan" holds them whatever the hour of the run.
+    zone = ZoneInfo(SEED_ZONE)
+    midnight = datetime.combine(now.astimezone(zone).date(), time(0), tzinfo=zone)
+    span = max(min(timedelta(minutes=300), now - midnight - timedelta(seconds=1)), timedelta(0))
     for n, (title, region, heading) in enumerate(stories):
+        published = now - span * (300 - n) / 300
         article = store.articles.add(
             NewArticle(
                 url=f"https://news.example/{region}/{n}",
                 title=title,
                 source="news.example",
-                published_at=now - timedelta(minutes=300 - n),
-                first_seen_at=now - timedelta(minutes=300 - n),
+                published_at=published,
+                first_seen_at=published,
                 language="zh" if "太原" in title else "en",
                 text=f"{title}. More text about {region}.",
                 sections=(
