@@ -188,6 +188,8 @@ async def test_summary_of_a_stored_story_and_of_a_region(bot: Bot) -> None:
     assert "no story with id 987654" in missing.text
     (region,) = await bot.say(chat, "/summary Taiyuan")
     assert region.text.startswith("Today in Taiyuan")
+    (quiet,) = await bot.say(chat, "/summary London")
+    assert quiet.text == "No stories from London today yet; /latest london shows its newest."
     (usage,) = await bot.say(chat, "/summary")
     assert usage.text.startswith("Usage: /summary")
 

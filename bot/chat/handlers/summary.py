@@ -111,7 +111,7 @@ async def region_top(svc: Services, target: RegionTarget, language: str, zone: s
     )
     name = region_name(target.region, language)
     if not articles:
-        return [t(language, "region_top_none", region=name)]
+        return [t(language, "region_top_none", region=name, region_id=target.region.id)]
     blocks = []
     for article in articles:
         blocks.extend(
