@@ -179,7 +179,7 @@ _DANIEL = "corpora/Corpus_daniel_v2.1"
 _DANIEL_LANGS = {"English": "en", "Chinese": "zh", "Russian": "ru", "Greek": "el", "Polish": "pl"}
 _PARAGRAPH_TAG = re.compile(r"</?p\b[^>]*>", re.I)
 PER_HOST = 1
-PER_LANGUAGE = 80
+PER_LANGUAGE = 160
 
 
 def paragraphs_text(reference: str) -> str:

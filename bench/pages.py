@@ -1,7 +1,7 @@
 """Real pages with human ground truth: does what a reader gets come from the main text?
 
 Usage: python -m bench.pages [--path data/pages.jsonl] [--part tune|report|all] [--show N]
-                             [--skip ID ...]
+                             [--show-report N] [--skip ID ...]
 
 Each page of the corpus (rebuild it with bench/build_corpus.py) is extracted and summarized as
 ingest does it. Reported per part: pages that end in "no article text found" although their
@@ -168,7 +168,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--part", choices=(TUNE, REPORT, "all"), default=None)
-    parser.add_argument("--show", type=int, default=5)
+    parser.add_argument("--show", type=int, default=5, help="offenders printed of the tune part")
+    parser.add_argument(
+        "--show-report",
+        type=int,
+        default=0,
+        help="offenders printed of the report part (none by default: reading them is tuning)",
+    )
     parser.add_argument(
         "--skip", action="append", default=[], metavar="ID", help="leave this page out (repeatable)"
     )
@@ -182,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         for page in pages:
             if (part == "all" or page["part"] == part) and page["id"] not in args.skip:
                 run_page(page, tally)
-        report(part, tally, args.show)
+        report(part, tally, args.show_report if part == REPORT else args.show)
     return 0
 
 

@@ -22,6 +22,10 @@ _TOP = frozenset({"body", "html"})
 # A picture's own box; a paragraph holding an image and words is a paragraph with an icon.
 _BOXES = frozenset({"figure", "div", "li", "td", "dd", "center", "section"})
 _BLOCKS = _BOXES | {"p", "a"}
+_MIN_ALT_CHARS = 8
+"""Shorter alt texts ("photo", "image 1") are too common to tell a caption from a line."""
+MIN_DESCRIBED_CHARS = 20
+"""A shorter line is only a caption when it is a whole alt text, not a part of one."""
 _ICON_PIXELS = 60
 """An image this small or smaller (a flag, an emoji, a logo) has no caption."""
 
@@ -69,13 +73,24 @@ def _is_short(text: str) -> bool:
     return bool(text) and len(text) <= MAX_CAPTION_CHARS and word_count(text) <= _MAX_CAPTION_WORDS
 
 
+def _described(image: etree._Element) -> list[str]:
+    """What the markup says a picture shows: its alt and title, and its link's title."""
+    texts = [image.get("alt"), image.get("title")]
+    link = image.getparent()
+    if link is not None and link.tag == "a":
+        texts.append(link.get("title"))
+    return [key for text in texts if text and len(key := line_key(text)) >= _MIN_ALT_CHARS]
+
+
 def caption_keys(root: etree._Element) -> frozenset[str]:
-    """Keys of the page's caption lines: the text sharing a small box with a picture, and an
-    unpunctuated short line right under a box that holds only a picture."""
+    """Keys of the page's caption lines: the text sharing a small box with a picture, an
+    unpunctuated short line right under a box that holds only a picture, and what the
+    picture's alt or title text says (a caption repeated under it, whatever its shape)."""
     keys: set[str] = set()
     for image in root.iter("img"):
         if _is_icon(image):
             continue
+        keys.update(_described(image))
         box, holder = _image_box(image)
         if holder is not None and holder.tag in _BOXES and not (box.tail or "").strip():
             text = _flat(holder)
@@ -91,7 +106,13 @@ def caption_keys(root: etree._Element) -> frozenset[str]:
 
 
 def drop_captions(blocks: list[Block], keys: frozenset[str]) -> list[Block]:
-    """Drop the blocks that are captions of the page's pictures."""
+    """Drop the blocks that are captions of the page's pictures, or a part of one."""
     if not keys:
         return blocks
-    return [b for b in blocks if line_key(b.text) not in keys]
+    # One string to search (keys hold no spaces, so a space never joins two captions).
+    joined = " ".join(keys)
+    return [b for b in blocks if not _in_caption(line_key(b.text), keys, joined)]
+
+
+def _in_caption(key: str, keys: frozenset[str], joined: str) -> bool:
+    return key in keys or (len(key) >= MIN_DESCRIBED_CHARS and key in joined)

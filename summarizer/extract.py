@@ -21,6 +21,7 @@ from summarizer.languages import normalize_code
 from summarizer.metadata import find_date
 from summarizer.model import Article
 from summarizer.native import NATIVE_LOCK, claim_thread_dictionary
+from summarizer.nav_runs import cut_menus, menu_labels
 from summarizer.parse import DocumentMeta, build_article, strip_site_name
 from summarizer.related_blocks import (
     drop_link_lines,
@@ -104,7 +105,7 @@ def _extract_page(
     html: str, url: str | None, code: str | None, boilerplate: frozenset[str]
 ) -> ExtractedPage:
     markup = repair_markup(html)
-    stories, captions = _page_furniture(markup)
+    stories, captions, menus = _page_furniture(markup)
     extracted = _trafilatura_xml(markup, url)
     flattened: ExtractedPage | None = None
     strayed_page: ExtractedPage | None = None
@@ -113,7 +114,7 @@ def _extract_page(
     description: str | None = None
     if extracted is not None:
         blocks, meta, site_name = extracted
-        blocks = drop_captions(drop_story_text(blocks, stories), captions)
+        blocks = cut_menus(drop_captions(drop_story_text(blocks, stories), captions), menus)
         description = meta.description
         found_meta = replace(meta, warnings=[])
         if sum(len(b.text) for b in blocks if not b.marked) >= _MIN_EXTRACTED_CHARS:
@@ -137,6 +138,7 @@ def _extract_page(
     )
     for attempt in attempts:
         blocks = drop_captions(drop_story_text(drop_link_lines(attempt()), stories), captions)
+        blocks = cut_menus(blocks, menus)
         if sum(len(b.text) for b in blocks if not b.marked) < _MIN_EXTRACTED_CHARS:
             continue
         if flattened is not None and _is_flattened(blocks):
@@ -164,14 +166,14 @@ def _extract_page(
     return ExtractedPage(article, _site_name(document.site_name, article.title), _keys(blocks))
 
 
-def _page_furniture(markup: str) -> tuple[list[str], frozenset[str]]:
-    """Texts of the page's lists of other stories and keys of its picture captions (none
-    when the markup does not parse)."""
+def _page_furniture(markup: str) -> tuple[list[str], frozenset[str], frozenset[str]]:
+    """Texts of the page's lists of other stories, keys of its picture captions and labels
+    of its menus (none when the markup does not parse)."""
     try:
         root = lxml.html.fromstring(markup)
     except (etree.ParserError, ValueError):
-        return [], frozenset()
-    return story_texts(root), caption_keys(root)
+        return [], frozenset(), frozenset()
+    return story_texts(root), caption_keys(root), menu_labels(root)
 
 
 def _is_flattened(blocks: list[Block]) -> bool:

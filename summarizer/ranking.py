@@ -61,10 +61,27 @@ MIN_SENTENCE_WORDS = 6
 _CJK_WORD_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+_LETTERED_TOKEN = re.compile(r"\S*[^\W\d_]\S*")
+_FINAL_MARKS = frozenset(".!?。！？…;；:")
+_CLOSING_MARKS = " \"'’”」』)）]】"
+
+
 def _fragment_size(text: str) -> int:
-    """Spaced words plus CJK characters: a six-character Chinese sentence is no fragment."""
+    """Spaced words plus CJK characters: a six-character Chinese sentence is no fragment.
+
+    Numbers and marks are not words: "發表時間： 2012-01-12 11:40" is a label, not a sentence.
+    """
     cjk = len(_CJK_WORD_CHAR.findall(text))
-    return len(_CJK_WORD_CHAR.sub(" ", text).split()) + cjk
+    return len(_LETTERED_TOKEN.findall(_CJK_WORD_CHAR.sub(" ", text))) + cjk
+
+
+def is_full_sentence(text: str, size: int | None = None) -> bool:
+    """Whether a sentence is long enough to be picked while others are: six words, or twice
+    that when no final mark ends it (a label run into the text, "網購超商年菜", "Photo gallery")."""
+    size = _fragment_size(text) if size is None else size
+    if text.rstrip(_CLOSING_MARKS)[-1:] in _FINAL_MARKS:
+        return size >= MIN_SENTENCE_WORDS
+    return size >= 2 * MIN_SENTENCE_WORDS
 
 
 def rank(
@@ -140,11 +157,16 @@ def _choose(
     """Greedy MMR pick within the sentence, character and word budgets."""
     chars = np.array([len(t) for t in data.texts], dtype=np.int64)
     words = np.array(data.word_counts, dtype=np.int64)
-    # A fragment ("... testified.") is never picked while the text has full sentences; a
-    # sentence without a word carries nothing and is only picked when nothing else exists.
-    full = np.array([_fragment_size(t) >= MIN_SENTENCE_WORDS for t in data.texts], dtype=bool)
+    # A fragment ("... testified.") is never picked while the text has full sentences, nor
+    # while it has long unfinished ones; a sentence without a word carries nothing and is
+    # only picked when nothing else exists.
+    sizes = [_fragment_size(t) for t in data.texts]
+    full = np.array([is_full_sentence(t, n) for t, n in zip(data.texts, sizes, strict=True)])
+    long_enough = np.array([n >= MIN_SENTENCE_WORDS for n in sizes], dtype=bool)
     if full.any():
         available = full
+    elif long_enough.any():
+        available = long_enough
     else:
         available = words > 0 if words.any() else np.ones(len(scores), dtype=bool)
     chosen: list[int] = []

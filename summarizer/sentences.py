@@ -28,6 +28,13 @@ _CANDIDATE = re.compile(
     rf"(?P<t>[{_ALWAYS_TERMINATORS}]|\.\.\.|[.!?…{_GREEK_QUESTION}])"
     rf"[.!?…{_ALWAYS_TERMINATORS}]*(?P<c>[{_CLOSERS}]*)"
 )
+# Chinese and Japanese prose runs without spaces, so a space between two of their characters
+# is a seam between lines that a flattened page ran together ("台北報導 衛生署…", "職員 近日，…").
+_CJK_GAP = re.compile(
+    r"(?<=[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60])"
+    r"[ \t\u3000]+"
+    r"(?=[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60])"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n\s*")
 _SPACES = re.compile(r"\s+")
 _NEXT_TOKEN = re.compile(r"\s*(\S+)")
@@ -115,6 +122,10 @@ class SentenceSplitter:
         return tuple(out)
 
     def _split_paragraph(self, text: str, out: list[str]) -> None:
+        for line in _cjk_lines(text):
+            self._split_line(line, out)
+
+    def _split_line(self, text: str, out: list[str]) -> None:
         start = 0
         for match in _CANDIDATE.finditer(text):
             end = match.end()
@@ -167,6 +178,30 @@ class SentenceSplitter:
         if self._ordinal_dots and previous.isdigit() and len(previous) <= 2:
             return False
         return not _is_abbreviation_join(previous, following, self._starters)
+
+
+_WORD_CHARS = re.compile(r"[^\W_]")
+_MIN_CJK_LINE = 6
+"""A shorter piece ("台北報導", a name) stays with the line after it: no sentence alone."""
+
+
+def _cjk_lines(text: str) -> list[str]:
+    """The lines a flattened page ran together, cut at spaces between CJK characters."""
+    if _CJK_GAP.search(text) is None:
+        return [text]
+    lines: list[str] = []
+    carried = ""
+    for piece in _CJK_GAP.split(text):
+        carried = f"{carried} {piece}" if carried else piece
+        if len(_WORD_CHARS.findall(carried)) >= _MIN_CJK_LINE:
+            lines.append(carried)
+            carried = ""
+    if carried:
+        if lines:
+            lines[-1] = f"{lines[-1]} {carried}"
+        else:
+            lines.append(carried)
+    return lines
 
 
 def _only_punctuation(text: str) -> bool:

@@ -62,3 +62,26 @@ def test_a_picture_s_box_is_read_no_further_than_a_caption_can_run() -> None:
     root = lxml.html.fromstring(f"<html><body><div>{column}</div></body></html>")
     assert len(_flat(root)) <= MAX_CAPTION_CHARS + len(PARAGRAPHS[0]) + 1
     assert caption_keys(root) == frozenset()
+
+
+def test_a_line_repeating_a_picture_s_alt_or_title_is_a_caption_whatever_its_shape() -> None:
+    described = (
+        "<p><img src='/p/e.jpg' width='400' alt='公示有两个样式，此为其一。'></p>"
+        "<p><a href='/p/f.jpg' title='An image of the bridge. Engineers inspect it daily.'>"
+        "<img src='/p/f.jpg'></a></p>"
+    )
+    keys = caption_keys(lxml.html.fromstring(_page(described)))
+    blocks = [
+        Block("公示有两个样式，此为其一。"),
+        Block("Engineers inspect it daily."),
+        Block(PARAGRAPHS[0]),
+    ]
+    assert drop_captions(blocks, keys) == [Block(PARAGRAPHS[0])]
+
+
+def test_a_short_alt_text_is_too_common_to_mark_a_line() -> None:
+    keys = caption_keys(lxml.html.fromstring(_page("<p><img src='/p/g.jpg' alt='Photo'></p>")))
+    assert drop_captions([Block("Photo"), Block(PARAGRAPHS[0])], keys) == [
+        Block("Photo"),
+        Block(PARAGRAPHS[0]),
+    ]

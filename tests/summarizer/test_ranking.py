@@ -182,3 +182,19 @@ def test_default_select_matches_the_sumy_summarizer_on_a_document() -> None:
     assert [body.index(s) for s in picked] == select(
         STORY, 3, language=EN, title="Council doubles road budget", max_chars=300
     )
+
+
+def test_a_label_without_a_final_mark_is_no_sentence_while_real_ones_exist() -> None:
+    # A flattened page leaves its labels as lines of their own; none is a summary sentence.
+    sentences = [
+        "發表時間： 2012-01-12 11:40 字級設定：",
+        "網購超商年菜",
+        "衛生署食品藥物管理局日前針對國內超商預購以及網購年菜進行調查，只有一家不符合規範。",
+        "衛生署表示，將持續加強輔導網購相關產品製造業者。",
+    ]
+    assert set(select(sentences, 2, language=get_language("zh"))) == {2, 3}
+
+
+def test_a_long_unfinished_sentence_beats_a_fragment() -> None:
+    sentences = ["It was 2011.", "The council said it would rebuild the bridge over the river and"]
+    assert select(sentences, 1, language=EN) == [1]

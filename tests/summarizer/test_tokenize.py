@@ -212,3 +212,19 @@ def test_a_frequent_capitalized_word_of_a_frequency_list_cuts_no_sentence() -> N
         "banke zbog navodnih malverzacija."
     )
     assert get_language("hr").tokenizer.to_sentences(sentence) == (sentence,)
+
+
+def test_a_space_between_chinese_characters_ends_a_line_a_flattened_page_ran_together() -> None:
+    text = (
+        "記者：邱雯琪 羅執中 台北報導 衛生署日前針對國內超商預購年菜進行調查。網購年菜要注意保存。"
+    )
+    assert sentences(text, "zh") == [
+        "記者：邱雯琪 羅執中",
+        "台北報導 衛生署日前針對國內超商預購年菜進行調查。",
+        "網購年菜要注意保存。",
+    ]
+
+
+def test_spaces_around_latin_words_and_numbers_in_chinese_split_nothing() -> None:
+    text = "使用 iPhone 手机的用户在 2012 年增加了三成。"
+    assert sentences(text, "zh") == [text]
