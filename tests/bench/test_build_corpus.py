@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 from bench.build_corpus import (
+    PER_LANGUAGE,
     Page,
     Snapshot,
     daniel,
@@ -57,10 +58,10 @@ def test_sample_keeps_one_page_a_host_whatever_else_is_offered() -> None:
     assert set(kept) <= set(sample([*items, ("other", "elsewhere", "en")]))
 
 
-def test_sample_stops_a_language_at_eighty_pages() -> None:
-    items = [(f"zh{i}", f"h{i}", "zh") for i in range(100)] + [("en0", "e", "en")]
+def test_sample_stops_a_language_at_its_cap() -> None:
+    items = [(f"zh{i}", f"h{i}", "zh") for i in range(PER_LANGUAGE + 20)] + [("en0", "e", "en")]
     kept = sample(items)
-    assert sum(page_id.startswith("zh") for page_id in kept) == 80
+    assert sum(page_id.startswith("zh") for page_id in kept) == PER_LANGUAGE
     assert "en0" in kept
 
 
